@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class CooperationConfig(AppConfig):
+    name = "cooperation"
+    verbose_name = "Sino-Israeli cooperation"
+    default_auto_field = "django.db.models.BigAutoField"

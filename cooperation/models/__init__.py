@@ -1,0 +1,30 @@
+"""The data model: places and bodies, people, sources, and the cooperation records."""
+
+from cooperation.models.agreements import Agreement, AgreementKind, AgreementParty
+from cooperation.models.base import PublicationStatus
+from cooperation.models.offices import LiaisonOffice, OfficeStaff, OperatingStatus
+from cooperation.models.people import Person
+from cooperation.models.places import Country, Municipality, MunicipalityLevel, Organization
+from cooperation.models.sources import Language, Sector, Source
+from cooperation.models.visits import Side, Visit, VisitParticipant
+
+__all__ = [
+    "Agreement",
+    "AgreementKind",
+    "AgreementParty",
+    "Country",
+    "Language",
+    "LiaisonOffice",
+    "Municipality",
+    "MunicipalityLevel",
+    "OfficeStaff",
+    "OperatingStatus",
+    "Organization",
+    "Person",
+    "PublicationStatus",
+    "Sector",
+    "Side",
+    "Source",
+    "Visit",
+    "VisitParticipant",
+]

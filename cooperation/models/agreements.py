@@ -1,0 +1,137 @@
+"""Agreements between municipalities and organizations: twinnings, MoUs, contracts."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from cooperation.models.base import Record
+from cooperation.partial_dates import (
+    PartialDateAttribute,
+    normalize_partial_dates,
+    partial_date_fields,
+)
+
+MINIMUM_PARTIES = 2
+
+
+class AgreementKind(models.TextChoices):
+    TWINNING = "twinning", "Twinning (sister cities)"
+    MOU = "mou", "Memorandum of understanding"
+    COOPERATION = "cooperation", "Cooperation agreement"
+    CONTRACT = "contract", "Commercial contract"
+    OTHER = "other", "Other"
+
+
+class Agreement(Record):
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True, help_text="Used in public URLs.")
+    kind = models.CharField(max_length=20, choices=AgreementKind.choices)
+    signed_date, signed_precision, signed_approximate = partial_date_fields("signed")
+    ended_date, ended_precision, ended_approximate = partial_date_fields("ended")
+    signed = PartialDateAttribute()
+    ended = PartialDateAttribute()
+    visit = models.ForeignKey(
+        "cooperation.Visit",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        help_text="The visit it was signed during, if any.",
+    )
+
+    class Meta:
+        ordering = ["-signed_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                name="agreement_ends_after_signed",
+                condition=Q(ended_date__isnull=True)
+                | Q(signed_date__isnull=True)
+                | Q(ended_date__gte=F("signed_date")),
+                violation_error_message="An agreement cannot end before it was signed.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperation:agreement-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        normalize_partial_dates(self, "signed", "ended")
+        if self.signed_date and self.ended_date and self.ended_date < self.signed_date:
+            raise ValidationError(
+                {
+                    "ended_date": f"The agreement cannot end ({self.ended}) "
+                    f"before it was signed ({self.signed})."
+                }
+            )
+
+
+def validate_party_count(count: int) -> None:
+    """An agreement binds at least two parties; the rule spans rows, so forms call this."""
+    if count < MINIMUM_PARTIES:
+        raise ValidationError(
+            f"An agreement needs at least {MINIMUM_PARTIES} parties "
+            f"(municipalities or organizations); it has {count}."
+        )
+
+
+class AgreementParty(models.Model):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    municipality = models.ForeignKey(
+        "cooperation.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_parties",
+    )
+    organization = models.ForeignKey(
+        "cooperation.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_parties",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "agreement parties"
+        constraints = [
+            models.CheckConstraint(
+                name="agreement_party_is_one_thing",
+                condition=Q(municipality__isnull=False, organization__isnull=True)
+                | Q(municipality__isnull=True, organization__isnull=False),
+                violation_error_message="A party is either a municipality or an organization.",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "municipality"],
+                condition=Q(municipality__isnull=False),
+                name="agreement_municipality_once",
+            ),
+            models.UniqueConstraint(
+                fields=["agreement", "organization"],
+                condition=Q(organization__isnull=False),
+                name="agreement_organization_once",
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.party)
+
+    @property
+    def party(self):
+        return self.municipality or self.organization
+
+    def clean(self):
+        super().clean()
+        if bool(self.municipality_id) == bool(self.organization_id):
+            raise ValidationError(
+                "Choose either a municipality or an organization as the party, not both."
+                if self.municipality_id
+                else "Choose a municipality or an organization as the party."
+            )

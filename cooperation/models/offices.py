@@ -1,0 +1,119 @@
+"""Liaison offices that Chinese municipalities run in Israeli cities."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from cooperation.models.base import Named, Record
+from cooperation.models.places import Country
+from cooperation.partial_dates import (
+    PartialDateAttribute,
+    normalize_partial_dates,
+    partial_date_fields,
+)
+
+
+class OperatingStatus(models.TextChoices):
+    ANNOUNCED = "announced", "Announced"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+    UNKNOWN = "unknown", "Unknown"
+
+
+class LiaisonOffice(Named, Record):
+    sponsor = models.ForeignKey(
+        "cooperation.Municipality",
+        on_delete=models.PROTECT,
+        related_name="offices_sponsored",
+        help_text="The Chinese municipality that runs the office.",
+    )
+    sponsor_organization = models.ForeignKey(
+        "cooperation.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="offices",
+        help_text="The body of the sponsor that runs it, e.g. Zhongguancun Science Park.",
+    )
+    host = models.ForeignKey(
+        "cooperation.Municipality",
+        on_delete=models.PROTECT,
+        related_name="offices_hosted",
+        help_text="The Israeli municipality the office is in.",
+    )
+    operating_status = models.CharField(
+        max_length=10, choices=OperatingStatus.choices, default=OperatingStatus.UNKNOWN
+    )
+    announced_date, announced_precision, announced_approximate = partial_date_fields("announced")
+    opened_date, opened_precision, opened_approximate = partial_date_fields("opened")
+    closed_date, closed_precision, closed_approximate = partial_date_fields("closed")
+    announced = PartialDateAttribute()
+    opened = PartialDateAttribute()
+    closed = PartialDateAttribute()
+    staff = models.ManyToManyField(
+        "cooperation.Person", through="OfficeStaff", related_name="offices", blank=True
+    )
+    address = models.CharField(max_length=300, blank=True)
+    website = models.URLField(max_length=500, blank=True)
+
+    class Meta(Named.Meta):
+        verbose_name = "liaison office"
+        constraints = [
+            models.CheckConstraint(
+                name="office_closed_after_opened",
+                condition=Q(closed_date__isnull=True)
+                | Q(opened_date__isnull=True)
+                | Q(closed_date__gte=F("opened_date")),
+                violation_error_message="An office cannot close before it opened.",
+            ),
+        ]
+
+    def get_absolute_url(self):
+        return reverse("cooperation:office-detail", kwargs={"slug": self.slug})
+
+    @property
+    def main_date(self):
+        """The date the office is listed under: opened, else announced."""
+        return self.opened if self.opened else self.announced
+
+    def clean(self):
+        super().clean()
+        normalize_partial_dates(self, "announced", "opened", "closed")
+        errors = {}
+        if self.opened_date and self.closed_date and self.closed_date < self.opened_date:
+            errors["closed_date"] = (
+                f"The office cannot close ({self.closed}) before it opened ({self.opened})."
+            )
+        if self.sponsor_id and self.sponsor.country != Country.CHINA:
+            errors["sponsor"] = "The sponsor must be a Chinese municipality."
+        if self.host_id and self.host.country != Country.ISRAEL:
+            errors["host"] = "The host must be an Israeli municipality."
+        if self.operating_status == OperatingStatus.CLOSED and not self.closed_date:
+            errors["closed_date"] = "Enter when the office closed, or choose another status."
+        if errors:
+            raise ValidationError(errors)
+
+
+class OfficeStaff(models.Model):
+    office = models.ForeignKey(LiaisonOffice, on_delete=models.CASCADE, related_name="staff_roles")
+    person = models.ForeignKey(
+        "cooperation.Person", on_delete=models.PROTECT, related_name="office_roles"
+    )
+    role = models.CharField(
+        max_length=200, help_text="The title at the time, e.g. deputy director."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "office staff member"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["office", "person", "role"], name="office_staff_unique_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person}, {self.role}"

@@ -1,0 +1,107 @@
+"""Delegation visits from one municipality to others."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from cooperation.models.base import Record
+from cooperation.partial_dates import (
+    PartialDateAttribute,
+    format_span,
+    normalize_partial_dates,
+    partial_date_fields,
+)
+
+
+class Side(models.TextChoices):
+    CHINESE = "chinese", "Chinese side"
+    ISRAELI = "israeli", "Israeli side"
+
+
+class Visit(Record):
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(max_length=200, unique=True, help_text="Used in public URLs.")
+    origin = models.ForeignKey(
+        "cooperation.Municipality",
+        on_delete=models.PROTECT,
+        related_name="visits_out",
+        help_text="The municipality the delegation came from.",
+    )
+    destinations = models.ManyToManyField(
+        "cooperation.Municipality", related_name="visits_in", blank=True
+    )
+    start_date, start_precision, start_approximate = partial_date_fields("start", required=True)
+    end_date, end_precision, end_approximate = partial_date_fields("end")
+    start = PartialDateAttribute()
+    end = PartialDateAttribute()
+    leader = models.ForeignKey(
+        "cooperation.Person",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visits_led",
+    )
+    participants = models.ManyToManyField(
+        "cooperation.Person", through="VisitParticipant", related_name="visits", blank=True
+    )
+    purpose = models.TextField(blank=True)
+
+    _history_m2m_fields = ["sources", "sectors", "destinations"]
+
+    class Meta:
+        ordering = ["-start_date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                name="visit_ends_after_start",
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                violation_error_message="A visit cannot end before it starts.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("cooperation:visit-detail", kwargs={"slug": self.slug})
+
+    @property
+    def dates(self) -> str:
+        """The period as written: "5-7 June 2018"."""
+        return format_span(self.start, self.end)
+
+    def clean(self):
+        super().clean()
+        normalize_partial_dates(self, "start", "end")
+        if self.start_date and self.end_date and self.end_date < self.start_date:
+            raise ValidationError(
+                {"end_date": f"The visit cannot end ({self.end}) before it starts ({self.start})."}
+            )
+
+
+class VisitParticipant(models.Model):
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="participations")
+    person = models.ForeignKey(
+        "cooperation.Person", on_delete=models.PROTECT, related_name="participations"
+    )
+    role = models.CharField(max_length=200, help_text="The title at the time, e.g. Mayor of Haifa.")
+    side = models.CharField(max_length=10, choices=Side.choices)
+    organization = models.ForeignKey(
+        "cooperation.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text="The body the person represented, if the article names one.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["visit", "person"], name="visit_participant_once")
+        ]
+
+    def __str__(self):
+        return f"{self.person}, {self.role}"

@@ -1,0 +1,152 @@
+"""Dates as the articles give them: a day, a month or a year, sometimes only roughly.
+
+A partial date is stored in three columns: the first day of the period it names
+(`1998-01-01` for "c. 1998"), its precision, and an "approximate" flag. The date column
+sorts and filters by year; `PartialDate` displays it as written.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+
+
+def month_name(value: date) -> str:
+    """English month name, whatever the process locale."""
+    return MONTHS[value.month - 1]
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    YEAR = "year", "Year"
+
+
+DATE_HELP = (
+    "Enter the first day of the period the article gives: for “June 2018” enter "
+    "2018-06-01 and choose precision “Month”; for “c. 1998” enter 1998-01-01, choose "
+    "“Year” and tick “approximate”."
+)
+
+
+def partial_date_fields(label: str, *, required: bool = False):
+    """The date, precision and approximate columns of one partial date, in that order."""
+    return (
+        models.DateField(label, null=not required, blank=not required, help_text=DATE_HELP),
+        models.CharField(
+            f"{label} precision",
+            max_length=5,
+            choices=Precision.choices,
+            default=Precision.DAY,
+        ),
+        models.BooleanField(
+            f"{label} is approximate",
+            default=False,
+            help_text="Tick when the article is vague (“about 20 years ago”): shown as “c. …”.",
+        ),
+    )
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    value: date | None
+    precision: str = Precision.DAY
+    approximate: bool = False
+
+    def __bool__(self) -> bool:
+        return self.value is not None
+
+    @property
+    def year(self) -> int | None:
+        return self.value.year if self.value else None
+
+    def __str__(self) -> str:
+        if self.value is None:
+            return ""
+        return self._prefix() + self._body(self.value, self.precision)
+
+    def _prefix(self) -> str:
+        return "c. " if self.approximate else ""
+
+    @staticmethod
+    def _body(value: date, precision: str) -> str:
+        if precision == Precision.YEAR:
+            return f"{value.year}"
+        if precision == Precision.MONTH:
+            return f"{month_name(value)} {value.year}"
+        return f"{value.day} {month_name(value)} {value.year}"
+
+
+class PartialDateAttribute:
+    """Model attribute that reads `<name>_date`, `<name>_precision` and `<name>_approximate`."""
+
+    def __set_name__(self, owner, name):
+        self.name = name
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        return PartialDate(
+            getattr(instance, f"{self.name}_date"),
+            getattr(instance, f"{self.name}_precision"),
+            getattr(instance, f"{self.name}_approximate"),
+        )
+
+
+def format_span(start: PartialDate, end: PartialDate) -> str:
+    """A period as a reader writes it: "5-7 June 2018", "30 May - 2 June 2018", "2017-2018"."""
+    if not start:
+        return str(end)
+    if not end or end.value == start.value:
+        return str(start)
+    if start.precision != end.precision or start.approximate != end.approximate:
+        return f"{start} - {end}"
+    a, b = start.value, end.value
+    prefix = start._prefix()
+    if start.precision == Precision.DAY and (a.year, a.month) == (b.year, b.month):
+        return f"{prefix}{a.day}-{b.day} {month_name(b)} {b.year}"
+    if start.precision == Precision.DAY and a.year == b.year:
+        return f"{prefix}{a.day} {month_name(a)} - {b.day} {month_name(b)} {b.year}"
+    if start.precision == Precision.MONTH and a.year == b.year:
+        return f"{prefix}{month_name(a)}-{month_name(b)} {b.year}"
+    if start.precision == Precision.YEAR:
+        return f"{prefix}{a.year}-{b.year}"
+    return f"{start} - {end}"
+
+
+def normalize_partial_dates(instance, *names: str) -> None:
+    """Store the first day of the period the precision names ("June 2018" is 2018-06-01).
+
+    Part of model validation: what lies below the precision is unknown, so it is not kept.
+    """
+    errors = {}
+    for name in names:
+        value = getattr(instance, f"{name}_date")
+        if value is None:
+            if getattr(instance, f"{name}_approximate"):
+                errors[f"{name}_date"] = "Enter a date, or untick “approximate”."
+            continue
+        precision = getattr(instance, f"{name}_precision")
+        if precision == Precision.MONTH:
+            value = value.replace(day=1)
+        elif precision == Precision.YEAR:
+            value = value.replace(month=1, day=1)
+        setattr(instance, f"{name}_date", value)
+    if errors:
+        raise ValidationError(errors)

@@ -1,0 +1,578 @@
+"""The records of the four articles the project started from, each cited to its article(s).
+
+Where an article is vague the record stays vague: "twin cities for the past 20 years",
+said in 2018, is "c. 1998"; "launched this past January" is January 2018. Records refer
+to each other by slug (places, people, sectors) or by URL (sources).
+"""
+
+from datetime import date
+
+from cooperation.models import (
+    AgreementKind,
+    Country,
+    Language,
+    MunicipalityLevel,
+    OperatingStatus,
+    Side,
+)
+from cooperation.models.places import OrganizationKind
+from cooperation.partial_dates import Precision
+
+ZH, HE = "zh", "he"
+
+ECNS = "http://www.ecns.cn/business/2018/04-10/298581.shtml"
+XEBERSAATI = (
+    "http://www.xebersaati.com/news/216286-beijing-science-park-opens-tel-aviv-liaison-office/"
+)
+SHINE = "https://www.shine.cn/news/metro/1806086024/"
+CHINA_KNOWLEDGE = "https://www.chinaknowledge.com/News/DetailNews?id=71211"
+
+SOURCES = [
+    {
+        "url": ECNS,
+        "title": "China's \"Silicon Valley\" to open liaison office in Israel's Tel Aviv",
+        "publisher": "ECNS (China News Service), carrying a Xinhua report",
+        "published_date": date(2018, 4, 10),
+        "published_precision": Precision.DAY,
+        "language": Language.ENGLISH,
+        "excerpt": (
+            "The announcement of the planned liaison office was made in a meeting held on "
+            "Sunday between Yin Hejun, a vice mayor of Beijing, and Doron Sapir, deputy mayor "
+            "of Tel Aviv."
+        ),
+        "notes": "Article 000 of the project's starting set.",
+    },
+    {
+        "url": XEBERSAATI,
+        "title": "Beijing Science Park opens Tel Aviv liaison office",
+        "publisher": "xebersaati.com, reporting Globes",
+        "published_date": date(2018, 4, 13),
+        "published_precision": Precision.DAY,
+        "language": Language.ENGLISH,
+        "excerpt": (
+            "Beijing and Tel Aviv have been twin cities for the past 20 years, while in recent "
+            "years cooperation between the cities has increased dramatically in areas such as "
+            "technology, municipal knowledge exchange, education, culture, art and more."
+        ),
+        "notes": "Article 001 of the project's starting set. Reports the same announcement "
+        "as article 000.",
+    },
+    {
+        "url": SHINE,
+        "title": "Shanghai mayor visits Israel to deepen cooperation in innovation and key "
+        "industries",
+        "publisher": "Shanghai Daily (SHINE)",
+        "published_date": date(2018, 6, 1),
+        "published_precision": Precision.MONTH,
+        "language": Language.ENGLISH,
+        "excerpt": "Shanghai Mayor Ying Yong led a delegation to visit Israel from June 5 to 7.",
+        "notes": "Article 002 of the project's starting set. The text carries no date of "
+        "its own; the month is that of the visit it reports.",
+    },
+    {
+        "url": CHINA_KNOWLEDGE,
+        "title": "A small city in southern China is looking to Israel to help transform into "
+        "innovation hub",
+        "publisher": "China Knowledge",
+        "published_date": date(2018, 7, 20),
+        "published_precision": Precision.DAY,
+        "language": Language.ENGLISH,
+        "excerpt": (
+            "The city of Dongguan in Guangdong Province in southern China is one of a handful "
+            "of municipalities to do so, launching operations this past January."
+        ),
+        "notes": "Article 003 of the project's starting set.",
+    },
+]
+
+SECTORS = {
+    "technology": "Technology",
+    "education": "Education",
+    "culture": "Culture",
+    "art": "Art",
+    "municipal-knowledge-exchange": "Municipal knowledge exchange",
+    "science": "Science",
+    "innovation": "Innovation and start-ups",
+    "trade": "Trade and investment",
+    "communication-technologies": "Communication technologies",
+    "artificial-intelligence": "Artificial intelligence",
+    "biomedicine": "Biomedicine",
+    "integrated-circuits": "Integrated circuits",
+    "ports": "Ports and shipping",
+    "life-sciences": "Life sciences",
+    "internet-of-things": "Internet of things",
+    "smart-logistics": "Smart logistics",
+    "advanced-manufacturing": "Advanced manufacturing",
+}
+
+MUNICIPALITIES = [
+    {
+        "slug": "beijing",
+        "name": "Beijing",
+        "native_name": "北京",
+        "native_language": ZH,
+        "aliases": "Beijing Municipality\nPeking\n北京市",
+        "country": Country.CHINA,
+        "level": MunicipalityLevel.PROVINCIAL_MUNICIPALITY,
+        "wikidata_id": "Q956",
+    },
+    {
+        "slug": "tel-aviv-yafo",
+        "name": "Tel Aviv-Yafo",
+        "native_name": "תל אביב-יפו",
+        "native_language": HE,
+        "aliases": "Tel Aviv\nTel Aviv-Jaffa\nתל אביב",
+        "country": Country.ISRAEL,
+        "level": MunicipalityLevel.CITY,
+        "wikidata_id": "Q33935",
+        "description": "Israel's financial center; described by Beijing's vice mayor in 2018 "
+        "as the center of the Israeli ecosystem.",
+    },
+    {
+        "slug": "shanghai",
+        "name": "Shanghai",
+        "native_name": "上海",
+        "native_language": ZH,
+        "aliases": "上海市",
+        "country": Country.CHINA,
+        "level": MunicipalityLevel.PROVINCIAL_MUNICIPALITY,
+        "wikidata_id": "Q8686",
+    },
+    {
+        "slug": "haifa",
+        "name": "Haifa",
+        "native_name": "חיפה",
+        "native_language": HE,
+        "country": Country.ISRAEL,
+        "level": MunicipalityLevel.CITY,
+        "wikidata_id": "Q41621",
+        "description": "Israel's biggest port city (Shanghai Daily, June 2018).",
+    },
+    {
+        "slug": "guangdong",
+        "name": "Guangdong",
+        "native_name": "广东",
+        "native_language": ZH,
+        "aliases": "Guangdong Province\n广东省",
+        "country": Country.CHINA,
+        "level": MunicipalityLevel.PROVINCE,
+        "wikidata_id": "Q15175",
+    },
+    {
+        "slug": "dongguan",
+        "name": "Dongguan",
+        "native_name": "东莞",
+        "native_language": ZH,
+        "aliases": "东莞市",
+        "country": Country.CHINA,
+        "level": MunicipalityLevel.PREFECTURE_CITY,
+        "parent": "guangdong",
+        "population": 8_200_000,
+        "population_year": 2018,
+        "description": (
+            "Described by its trade office in 2018 as an industrial manufacturing hub seeking "
+            "to transform into an innovation economy. With its neighbours Shenzhen, Guangzhou "
+            "and Hong Kong it forms the Greater Bay Area; besides its office in Israel it "
+            "opted for a trade office in San Francisco and trade representatives in Dubai, "
+            "Johannesburg, Tokyo and Vancouver (China Knowledge, 20 July 2018)."
+        ),
+    },
+]
+
+ORGANIZATIONS = [
+    {
+        "slug": "zhongguancun-science-park",
+        "name": "Zhongguancun Science Park",
+        "native_name": "中关村科技园区",
+        "native_language": ZH,
+        "aliases": "Z-Park\nZhongguancun\nChina's Silicon Valley\n中关村",
+        "kind": OrganizationKind.SCIENCE_PARK,
+        "country": Country.CHINA,
+        "municipality": "beijing",
+        "description": (
+            "Known as “China's Silicon Valley”: home to nearly 20,000 hi-tech enterprises, "
+            "including Lenovo, Baidu and Xiaomi, and to leading Chinese universities. The "
+            "combined turnover of its hi-tech industries exceeded 5 trillion yuan (almost "
+            "US$800 billion) in 2017, according to Beijing vice mayor Yin Hejun. It had 10 "
+            "overseas liaison offices, including in the US, before the one in Tel Aviv."
+        ),
+    },
+    {
+        "slug": "israel-innovation-authority",
+        "name": "Israel Innovation Authority",
+        "native_name": "רשות החדשנות",
+        "native_language": HE,
+        "aliases": "IIA\nIsraeli Innovation Authority",
+        "kind": OrganizationKind.GOVERNMENT,
+        "country": Country.ISRAEL,
+        "description": "Dedicated to the commercialization of Israel's technological research "
+        "findings (its chairman Ami Appelbaum, June 2018).",
+    },
+    {
+        "slug": "shanghai-science-and-technology-commission",
+        "name": "Shanghai Science and Technology Commission",
+        "native_name": "上海市科学技术委员会",
+        "native_language": ZH,
+        "aliases": "Shanghai STC\nSTCSM\nScience and Technology Commission of Shanghai "
+        "Municipality",
+        "kind": OrganizationKind.GOVERNMENT,
+        "country": Country.CHINA,
+        "municipality": "shanghai",
+    },
+    {
+        "slug": "shanghai-international-port-group",
+        "name": "Shanghai International Port Group",
+        "native_name": "上海国际港务（集团）股份有限公司",
+        "native_language": ZH,
+        "aliases": "SIPG\nShanghai International Port Co\n上港集团",
+        "kind": OrganizationKind.COMPANY,
+        "country": Country.CHINA,
+        "municipality": "shanghai",
+    },
+    {
+        "slug": "port-of-haifa",
+        "name": "Port of Haifa",
+        "native_name": "נמל חיפה",
+        "native_language": HE,
+        "aliases": "Haifa port",
+        "kind": OrganizationKind.PORT,
+        "country": Country.ISRAEL,
+        "municipality": "haifa",
+    },
+    {
+        "slug": "israel-ministry-of-economy-and-industry",
+        "name": "Ministry of Economy and Industry of Israel",
+        "native_name": "משרד הכלכלה והתעשייה",
+        "native_language": HE,
+        "kind": OrganizationKind.GOVERNMENT,
+        "country": Country.ISRAEL,
+    },
+    {
+        "slug": "israel-ministry-of-science-technology-and-space",
+        "name": "Ministry of Science, Technology and Space of Israel",
+        "native_name": "משרד המדע, הטכנולוגיה והחלל",
+        "native_language": HE,
+        "kind": OrganizationKind.GOVERNMENT,
+        "country": Country.ISRAEL,
+    },
+    {
+        "slug": "embassy-of-china-in-israel",
+        "name": "Embassy of China in Israel",
+        "native_name": "中华人民共和国驻以色列国大使馆",
+        "native_language": ZH,
+        "aliases": "Embassy of China to Israel\nChinese Embassy in Israel",
+        "kind": OrganizationKind.DIPLOMATIC,
+        "country": Country.CHINA,
+    },
+    {
+        "slug": "consulate-general-of-israel-in-shanghai",
+        "name": "Consulate General of Israel in Shanghai",
+        "kind": OrganizationKind.DIPLOMATIC,
+        "country": Country.ISRAEL,
+    },
+    {
+        "slug": "shanghai-aowei-technology",
+        "name": "Shanghai Aowei Technology",
+        "aliases": "Aowei Technology",
+        "kind": OrganizationKind.COMPANY,
+        "country": Country.CHINA,
+        "municipality": "shanghai",
+        "description": "Runs a super-capacitor demonstration bus route in Tel Aviv-Yafo "
+        "(Shanghai Daily, June 2018).",
+    },
+    {
+        "slug": "mobileye",
+        "name": "Mobileye",
+        "native_name": "מובילאיי",
+        "native_language": HE,
+        "kind": OrganizationKind.COMPANY,
+        "country": Country.ISRAEL,
+        "description": "Unmanned-vehicle company.",
+    },
+    {
+        "slug": "techcode-israel-global-innovation-center",
+        "name": "Techcode Israel Global Innovation Center",
+        "aliases": "Techcode Israel",
+        "kind": OrganizationKind.OTHER,
+        "country": Country.ISRAEL,
+    },
+]
+
+PEOPLE = [
+    {
+        "slug": "yin-hejun",
+        "name": "Yin Hejun",
+        "native_name": "阴和俊",
+        "native_language": ZH,
+        "aliases": "Hejun",
+    },
+    {
+        "slug": "doron-sapir",
+        "name": "Doron Sapir",
+        "native_name": "דורון ספיר",
+        "native_language": HE,
+    },
+    {
+        "slug": "ron-huldai",
+        "name": "Ron Huldai",
+        "native_name": "רון חולדאי",
+        "native_language": HE,
+        "notes": "Mayor of Tel Aviv in April 2018. According to deputy mayor Doron Sapir he "
+        "defined the relationship with Beijing as a prime strategic goal of Tel Aviv's foreign "
+        "relations (xebersaati.com, reporting Globes, 13 April 2018).",
+    },
+    {"slug": "ying-yong", "name": "Ying Yong", "native_name": "应勇", "native_language": ZH},
+    {"slug": "eli-cohen", "name": "Eli Cohen", "native_name": "אלי כהן", "native_language": HE},
+    {
+        "slug": "ofir-akunis",
+        "name": "Ofir Akunis",
+        "native_name": "אופיר אקוניס",
+        "native_language": HE,
+    },
+    {
+        "slug": "ami-appelbaum",
+        "name": "Ami Appelbaum",
+        "native_name": "עמי אפלבאום",
+        "native_language": HE,
+    },
+    {"slug": "yona-yahav", "name": "Yona Yahav", "native_name": "יונה יהב", "native_language": HE},
+    {"slug": "cai-weiming", "name": "Cai Weiming"},
+    {
+        "slug": "eyal-propper",
+        "name": "Eyal Propper",
+        "native_name": "אייל פרופר",
+        "native_language": HE,
+    },
+    {
+        "slug": "eric-qian-wang",
+        "name": "Eric (Qian) Wang",
+        "aliases": "Eric Wang\nQian Wang\nWang Qian",
+        "notes": "A Chinese government official (China Knowledge, 20 July 2018).",
+    },
+]
+
+OFFICES = [
+    {
+        "slug": "zhongguancun-science-park-tel-aviv-liaison-office",
+        "name": "Zhongguancun Science Park liaison office in Tel Aviv",
+        "aliases": "Z-Park Tel Aviv liaison office\nZhongguancun Israeli liaison office\n"
+        "Beijing economic office in Tel Aviv",
+        "sponsor": "beijing",
+        "sponsor_organization": "zhongguancun-science-park",
+        "host": "tel-aviv-yafo",
+        "operating_status": OperatingStatus.ANNOUNCED,
+        "announced_date": date(2018, 4, 1),
+        "announced_precision": Precision.MONTH,
+        "description": (
+            "Announced at a meeting in Tel Aviv between Beijing vice mayor Yin Hejun and Tel "
+            "Aviv deputy mayor Doron Sapir, attended by a senior Beijing delegation and "
+            "high-level Z-Park executives. Z-Park's 11th overseas liaison office, an official "
+            "Beijing office for economy, high-tech and science issues. It is to serve as a "
+            "base and platform for Chinese companies seeking business in Israel and Israeli "
+            "companies seeking opportunities in China, and as a link of communication and "
+            "cooperation between them. Yin said Tel Aviv's innovation and openness to new "
+            "ideas attracted Z-Park."
+        ),
+        "sectors": ["technology", "science", "innovation", "trade"],
+        "sources": [ECNS, XEBERSAATI],
+    },
+    {
+        "slug": "dongguan-economic-and-trade-office-in-israel",
+        "name": "Dongguan Economic and Trade Office in Israel",
+        "aliases": "Dongguan trade office",
+        "sponsor": "dongguan",
+        "host": "tel-aviv-yafo",
+        "operating_status": OperatingStatus.OPEN,
+        "opened_date": date(2018, 1, 1),
+        "opened_precision": Precision.MONTH,
+        "description": (
+            "Launched operations in January 2018 to promote business ties in the private sector "
+            "and seek opportunities in the public sphere, as part of Dongguan's plan to make its "
+            "economy more international and innovation-based. Its deputy director says "
+            "Dongguan is “in Tel Aviv looking for opportunities and partnerships with Israeli "
+            "entrepreneurs”. The office educates Israelis on Dongguan's business environment, "
+            "serves as an entry point for Israeli companies into South China, introduces "
+            "business contacts of Chinese providers, arranges visit programs, and advises on "
+            "logistical and cultural adjustments."
+        ),
+        "staff": [("eric-qian-wang", "Deputy director")],
+        "sectors": [
+            "life-sciences",
+            "internet-of-things",
+            "smart-logistics",
+            "advanced-manufacturing",
+            "trade",
+        ],
+        "sources": [CHINA_KNOWLEDGE],
+    },
+]
+
+VISITS = [
+    {
+        "slug": "beijing-delegation-to-tel-aviv-2018-04",
+        "title": "Beijing delegation to Tel Aviv led by vice mayor Yin Hejun",
+        "origin": "beijing",
+        "destinations": ["tel-aviv-yafo"],
+        "start_date": date(2018, 4, 1),
+        "start_precision": Precision.MONTH,
+        "leader": "yin-hejun",
+        "participants": [
+            ("yin-hejun", "Vice mayor of Beijing", Side.CHINESE, None),
+            ("doron-sapir", "Deputy mayor of Tel Aviv", Side.ISRAELI, None),
+        ],
+        "purpose": "Meeting with Tel Aviv's deputy mayor at which Zhongguancun Science Park's "
+        "liaison office in Tel Aviv was announced.",
+        "description": (
+            "A senior delegation from Beijing Municipality, with high-level executives of "
+            "Z-Park, attended the meeting, held on a Sunday in the week before 13 April 2018. "
+            "Sapir said delegations and visits between Beijing and Tel Aviv had increased "
+            "dramatically in recent years."
+        ),
+        "sectors": ["technology", "education", "culture"],
+        "sources": [ECNS, XEBERSAATI],
+    },
+    {
+        "slug": "shanghai-mayor-visit-to-israel-2018-06",
+        "title": "Shanghai mayor Ying Yong's delegation to Israel",
+        "origin": "shanghai",
+        "destinations": ["haifa", "tel-aviv-yafo"],
+        "start_date": date(2018, 6, 5),
+        "end_date": date(2018, 6, 7),
+        "leader": "ying-yong",
+        "participants": [
+            ("ying-yong", "Mayor of Shanghai", Side.CHINESE, None),
+            (
+                "eli-cohen",
+                "Minister of Economy and Industry of Israel",
+                Side.ISRAELI,
+                "israel-ministry-of-economy-and-industry",
+            ),
+            (
+                "ofir-akunis",
+                "Minister of Science, Technology and Space of Israel",
+                Side.ISRAELI,
+                "israel-ministry-of-science-technology-and-space",
+            ),
+            (
+                "ami-appelbaum",
+                "Chairman of the Israel Innovation Authority",
+                Side.ISRAELI,
+                "israel-innovation-authority",
+            ),
+            ("yona-yahav", "Mayor of Haifa", Side.ISRAELI, None),
+            (
+                "cai-weiming",
+                "Chargé d'affaires of the Embassy of China to Israel",
+                Side.CHINESE,
+                "embassy-of-china-in-israel",
+            ),
+            (
+                "eyal-propper",
+                "Consul-general of Israel to Shanghai",
+                Side.ISRAELI,
+                "consulate-general-of-israel-in-shanghai",
+            ),
+        ],
+        "purpose": "To deepen cooperation in innovation and key industries: communication "
+        "technologies, artificial intelligence, biomedicine, integrated circuits and others.",
+        "description": (
+            "Ying met Eli Cohen, Ofir Akunis, Ami Appelbaum and Haifa mayor Yona Yahav, and "
+            "inspected ports and technological cooperation projects: Shanghai Aowei "
+            "Technology's super-capacitor demonstration bus route in Tel Aviv-Yafo, Mobileye, "
+            "and Techcode Israel Global Innovation Center. Ying said Shanghai would support the "
+            "Sino-Israel Innovation Center and build the Sino-Israel Innovation Park and an "
+            "industrial park; Akunis said Israel's science and economy ministries were willing "
+            "to jointly build a laboratory and the Sino-Israel Innovation Center. Shanghai "
+            "wishes to deepen cooperation with Haifa in trade, technology, ports and culture. "
+            "During the trip the Shanghai Science and Technology Commission and the Israel "
+            "Innovation Authority signed cooperation agreements, and Ying and Yahav attended "
+            "the signing ceremony of Shanghai International Port Co's terminal project at the "
+            "port of Haifa."
+        ),
+        "sectors": [
+            "communication-technologies",
+            "artificial-intelligence",
+            "biomedicine",
+            "integrated-circuits",
+            "ports",
+            "trade",
+            "technology",
+            "culture",
+        ],
+        "sources": [SHINE],
+    },
+]
+
+AGREEMENTS = [
+    {
+        "slug": "beijing-tel-aviv-twinning",
+        "title": "Beijing - Tel Aviv-Yafo twin cities",
+        "kind": AgreementKind.TWINNING,
+        "signed_date": date(1998, 1, 1),
+        "signed_precision": Precision.YEAR,
+        "signed_approximate": True,
+        "parties": ["municipality:beijing", "municipality:tel-aviv-yafo"],
+        "description": (
+            "In April 2018 both articles said the cities had been twin (sister) cities for the "
+            "past 20 years, two decades. Cooperation had increased dramatically in recent years "
+            "in technology, municipal knowledge exchange, education, culture and art."
+        ),
+        "sectors": ["technology", "municipal-knowledge-exchange", "education", "culture", "art"],
+        "sources": [ECNS, XEBERSAATI],
+    },
+    {
+        "slug": "shanghai-haifa-twinning",
+        "title": "Shanghai - Haifa twin cities",
+        "kind": AgreementKind.TWINNING,
+        "signed_date": date(1993, 1, 1),
+        "signed_precision": Precision.YEAR,
+        "signed_approximate": True,
+        "parties": ["municipality:shanghai", "municipality:haifa"],
+        "description": (
+            "In June 2018 Shanghai's mayor said the cities established their twin city tie 25 "
+            "years earlier and have carried out extensive cooperation since; Shanghai wishes to "
+            "deepen it in trade, technology, ports and cultural industries."
+        ),
+        "sectors": ["trade", "technology", "ports", "culture"],
+        "sources": [SHINE],
+    },
+    {
+        "slug": "shanghai-stc-israel-innovation-authority-cooperation-2018",
+        "title": "Shanghai Science and Technology Commission - Israel Innovation Authority "
+        "cooperation agreements on technological innovation",
+        "kind": AgreementKind.COOPERATION,
+        "signed_date": date(2018, 6, 1),
+        "signed_precision": Precision.MONTH,
+        "visit": "shanghai-mayor-visit-to-israel-2018-06",
+        "parties": [
+            "organization:shanghai-science-and-technology-commission",
+            "organization:israel-innovation-authority",
+        ],
+        "description": "Signed during Shanghai mayor Ying Yong's visit to Israel, 5-7 June "
+        "2018. The article speaks of agreements, in the plural, without naming them.",
+        "sectors": ["technology", "innovation"],
+        "sources": [SHINE],
+    },
+    {
+        "slug": "sipg-haifa-port-terminal-project",
+        "title": "Shanghai International Port Co terminal project at the port of Haifa",
+        "kind": AgreementKind.CONTRACT,
+        "signed_date": date(2018, 6, 1),
+        "signed_precision": Precision.MONTH,
+        "visit": "shanghai-mayor-visit-to-israel-2018-06",
+        "parties": [
+            "organization:shanghai-international-port-group",
+            "organization:port-of-haifa",
+        ],
+        "description": (
+            "Signing ceremony attended by Shanghai mayor Ying Yong, Haifa mayor Yona Yahav and "
+            "Israel's economy minister Eli Cohen during the visit of 5-7 June 2018. Ying hoped "
+            "the terminal would be a demonstration project for the two cities' cooperation, as "
+            "Shanghai builds its international shipping center and Haifa is Israel's biggest "
+            "port city. The article does not name SIPG's Israeli counterparty; the port of "
+            "Haifa is recorded as the project's site."
+        ),
+        "sectors": ["ports"],
+        "sources": [SHINE],
+    },
+]

@@ -1,0 +1,136 @@
+"""Loads `sample_data` into the database; loading it again changes nothing."""
+
+from collections import Counter
+
+from django.db import transaction
+
+from cooperation import sample_data as data
+from cooperation.models import (
+    Agreement,
+    AgreementParty,
+    LiaisonOffice,
+    Municipality,
+    OfficeStaff,
+    Organization,
+    Person,
+    PublicationStatus,
+    Sector,
+    Source,
+    Visit,
+    VisitParticipant,
+)
+from cooperation.models.agreements import validate_party_count
+
+CHANGE_REASON = "Loaded from the sample data"
+
+
+class Loader:
+    def __init__(self):
+        self.outcomes = Counter()
+
+    def upsert(self, model, lookup: dict, values: dict):
+        """Create or update one row, saving (and so writing history) only when something differs."""
+        obj = model.objects.filter(**lookup).first()
+        if obj is None:
+            obj, outcome = model(**lookup, **values), "created"
+        else:
+            changed = {name: value for name, value in values.items() if getattr(obj, name) != value}
+            if not changed:
+                self.outcomes["unchanged"] += 1
+                return obj
+            for name, value in changed.items():
+                setattr(obj, name, value)
+            outcome = "updated"
+        obj.full_clean()
+        obj._change_reason = CHANGE_REASON
+        obj.save()
+        self.outcomes[outcome] += 1
+        return obj
+
+    def named(self, model, rows, **resolvers):
+        """Upsert rows keyed by slug; `resolvers` turn slugs in the given fields into objects."""
+        for row in rows:
+            values = {key: value for key, value in row.items() if key != "slug"}
+            for field, resolve in resolvers.items():
+                if field in values:
+                    values[field] = resolve(values[field])
+            self.upsert(model, {"slug": row["slug"]}, values)
+
+    @staticmethod
+    def by_slug(model):
+        return lambda slug: model.objects.get(slug=slug)
+
+    def record(self, model, row: dict, links: set[str], **resolvers):
+        """Upsert a published office, visit or agreement with its sources and sectors."""
+        values = {key: value for key, value in row.items() if key not in links}
+        values["status"] = PublicationStatus.PUBLISHED
+        self.named(model, [values], **resolvers)
+        obj = model.objects.get(slug=row["slug"])
+        obj.sources.set(Source.objects.filter(url__in=row["sources"]))
+        obj.sectors.set(Sector.objects.filter(slug__in=row["sectors"]))
+        return obj
+
+    def load(self):
+        municipality = self.by_slug(Municipality)
+        organization = self.by_slug(Organization)
+        person = self.by_slug(Person)
+
+        for row in data.SOURCES:
+            self.upsert(Source, {"url": row["url"]}, {k: v for k, v in row.items() if k != "url"})
+        for slug, name in data.SECTORS.items():
+            self.upsert(Sector, {"slug": slug}, {"name": name})
+        parents_first = sorted(data.MUNICIPALITIES, key=lambda row: "parent" in row)
+        self.named(Municipality, parents_first, parent=municipality)
+        self.named(Organization, data.ORGANIZATIONS, municipality=municipality)
+        self.named(Person, data.PEOPLE)
+
+        for row in data.OFFICES:
+            office = self.record(
+                LiaisonOffice,
+                row,
+                {"sources", "sectors", "staff"},
+                sponsor=municipality,
+                host=municipality,
+                sponsor_organization=organization,
+            )
+            for slug, role in row.get("staff", []):
+                self.upsert(
+                    OfficeStaff, {"office": office, "person": person(slug), "role": role}, {}
+                )
+
+        for row in data.VISITS:
+            visit = self.record(
+                Visit,
+                row,
+                {"sources", "sectors", "destinations", "participants"},
+                origin=municipality,
+                leader=person,
+            )
+            visit.destinations.set(Municipality.objects.filter(slug__in=row["destinations"]))
+            for slug, role, side, body in row["participants"]:
+                self.upsert(
+                    VisitParticipant,
+                    {"visit": visit, "person": person(slug)},
+                    {"role": role, "side": side, "organization": body and organization(body)},
+                )
+
+        for row in data.AGREEMENTS:
+            agreement = self.record(
+                Agreement,
+                row,
+                {"sources", "sectors", "parties"},
+                visit=self.by_slug(Visit),
+            )
+            for party in row["parties"]:
+                kind, slug = party.split(":")
+                target = municipality(slug) if kind == "municipality" else organization(slug)
+                self.upsert(AgreementParty, {"agreement": agreement, kind: target}, {})
+            validate_party_count(agreement.parties.count())
+
+
+def load_sample_data() -> Counter:
+    """Load every record of the sample data in one transaction; returns what happened to rows."""
+    loader = Loader()
+    with transaction.atomic():
+        loader.load()
+    return loader.outcomes

@@ -1,0 +1,121 @@
+"""Factories for every model; records are published unless a test says otherwise."""
+
+from datetime import date
+
+import factory
+from factory.django import DjangoModelFactory
+
+from cooperation import models
+from cooperation.models import Country, MunicipalityLevel, PublicationStatus, Side
+from cooperation.models.places import OrganizationKind
+
+
+class MunicipalityFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Municipality
+
+    name = factory.Sequence(lambda n: f"Municipality {n}")
+    slug = factory.Sequence(lambda n: f"municipality-{n}")
+    country = Country.CHINA
+    level = MunicipalityLevel.CITY
+
+
+class IsraeliMunicipalityFactory(MunicipalityFactory):
+    country = Country.ISRAEL
+
+
+class OrganizationFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Organization
+
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    slug = factory.Sequence(lambda n: f"organization-{n}")
+    kind = OrganizationKind.GOVERNMENT
+    country = Country.CHINA
+
+
+class PersonFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+
+class SectorFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Sector
+
+    name = factory.Sequence(lambda n: f"Sector {n}")
+    slug = factory.Sequence(lambda n: f"sector-{n}")
+
+
+class SourceFactory(DjangoModelFactory):
+    class Meta:
+        model = models.Source
+
+    url = factory.Sequence(lambda n: f"https://news.example.org/articles/{n}")
+    title = factory.Sequence(lambda n: f"Article {n}")
+    publisher = "Example News"
+    published_date = date(2018, 4, 10)
+
+
+class RecordFactory(DjangoModelFactory):
+    class Meta:
+        abstract = True
+        skip_postgeneration_save = True
+
+    status = PublicationStatus.PUBLISHED
+
+    @factory.post_generation
+    def sources(self, create, extracted, **kwargs):
+        if create:
+            self.sources.set(extracted if extracted is not None else [SourceFactory()])
+
+
+class LiaisonOfficeFactory(RecordFactory):
+    class Meta:
+        model = models.LiaisonOffice
+
+    name = factory.Sequence(lambda n: f"Office {n}")
+    slug = factory.Sequence(lambda n: f"office-{n}")
+    sponsor = factory.SubFactory(MunicipalityFactory)
+    host = factory.SubFactory(IsraeliMunicipalityFactory)
+    opened_date = date(2018, 1, 1)
+
+
+class VisitFactory(RecordFactory):
+    class Meta:
+        model = models.Visit
+
+    title = factory.Sequence(lambda n: f"Visit {n}")
+    slug = factory.Sequence(lambda n: f"visit-{n}")
+    origin = factory.SubFactory(MunicipalityFactory)
+    start_date = date(2018, 6, 5)
+
+
+class VisitParticipantFactory(DjangoModelFactory):
+    class Meta:
+        model = models.VisitParticipant
+
+    visit = factory.SubFactory(VisitFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "Mayor"
+    side = Side.CHINESE
+
+
+class AgreementFactory(RecordFactory):
+    class Meta:
+        model = models.Agreement
+
+    title = factory.Sequence(lambda n: f"Agreement {n}")
+    slug = factory.Sequence(lambda n: f"agreement-{n}")
+    kind = models.AgreementKind.TWINNING
+    signed_date = date(1998, 1, 1)
+
+    @factory.post_generation
+    def parties(self, create, extracted, **kwargs):
+        if create:
+            for party in extracted or [MunicipalityFactory(), IsraeliMunicipalityFactory()]:
+                field = "municipality" if isinstance(party, models.Municipality) else "organization"
+                models.AgreementParty.objects.create(agreement=self, **{field: party})

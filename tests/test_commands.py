@@ -1,0 +1,27 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+
+from cooperation.management.commands import ensure_local_admin
+
+pytestmark = pytest.mark.django_db
+
+
+def test_admin_password_from_the_environment(monkeypatch, capsys):
+    monkeypatch.setenv("DJANGO_ADMIN_PASSWORD", "a-long-local-password")
+    call_command("ensure_local_admin")
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password("a-long-local-password")
+    assert "password: a-long-local-password" in capsys.readouterr().out
+
+
+def test_generated_password_is_kept_between_runs(monkeypatch, tmp_path, capsys):
+    monkeypatch.delenv("DJANGO_ADMIN_PASSWORD", raising=False)
+    monkeypatch.setattr(ensure_local_admin, "PASSWORD_FILE", tmp_path / "password")
+    call_command("ensure_local_admin")
+    password = (tmp_path / "password").read_text().strip()
+    assert len(password) >= 16
+    call_command("ensure_local_admin")
+    assert (tmp_path / "password").read_text().strip() == password
+    assert get_user_model().objects.get(username="admin").check_password(password)
+    assert capsys.readouterr().out.count(f"password: {password}") == 2
