@@ -10,6 +10,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F, Q
 
 MONTHS = (
     "January",
@@ -150,3 +151,23 @@ def normalize_partial_dates(instance, *names: str) -> None:
         setattr(instance, f"{name}_date", value)
     if errors:
         raise ValidationError(errors)
+
+
+def in_order_constraint(*, name: str, first: str, then: str, message: str):
+    """Database rule: the `then` date is not before the `first` one (either may be unknown)."""
+    return models.CheckConstraint(
+        name=name,
+        condition=Q(**{f"{then}_date__isnull": True})
+        | Q(**{f"{first}_date__isnull": True})
+        | Q(**{f"{then}_date__gte": F(f"{first}_date")}),
+        violation_error_message=message,
+    )
+
+
+def order_errors(instance, *, first: str, then: str, message: str) -> dict:
+    """Validation twin of `in_order_constraint`; `message` may name {first} and {then}."""
+    start, end = getattr(instance, f"{first}_date"), getattr(instance, f"{then}_date")
+    if start and end and end < start:
+        written = {"first": getattr(instance, first), "then": getattr(instance, then)}
+        return {f"{then}_date": message.format(**written)}
+    return {}

@@ -2,14 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from cooperation.models.base import Record
 from cooperation.partial_dates import (
     PartialDateAttribute,
+    in_order_constraint,
     normalize_partial_dates,
+    order_errors,
     partial_date_fields,
 )
 
@@ -44,12 +46,11 @@ class Agreement(Record):
     class Meta:
         ordering = ["-signed_date", "title"]
         constraints = [
-            models.CheckConstraint(
+            in_order_constraint(
                 name="agreement_ends_after_signed",
-                condition=Q(ended_date__isnull=True)
-                | Q(signed_date__isnull=True)
-                | Q(ended_date__gte=F("signed_date")),
-                violation_error_message="An agreement cannot end before it was signed.",
+                first="signed",
+                then="ended",
+                message="An agreement cannot end before it was signed.",
             ),
         ]
 
@@ -62,13 +63,14 @@ class Agreement(Record):
     def clean(self):
         super().clean()
         normalize_partial_dates(self, "signed", "ended")
-        if self.signed_date and self.ended_date and self.ended_date < self.signed_date:
-            raise ValidationError(
-                {
-                    "ended_date": f"The agreement cannot end ({self.ended}) "
-                    f"before it was signed ({self.signed})."
-                }
-            )
+        errors = order_errors(
+            self,
+            first="signed",
+            then="ended",
+            message="The agreement cannot end ({then}) before it was signed ({first}).",
+        )
+        if errors:
+            raise ValidationError(errors)
 
 
 def validate_party_count(count: int) -> None:

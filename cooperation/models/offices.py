@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -10,7 +9,9 @@ from cooperation.models.base import Named, Record
 from cooperation.models.places import Country
 from cooperation.partial_dates import (
     PartialDateAttribute,
+    in_order_constraint,
     normalize_partial_dates,
+    order_errors,
     partial_date_fields,
 )
 
@@ -61,12 +62,11 @@ class LiaisonOffice(Named, Record):
     class Meta(Named.Meta):
         verbose_name = "liaison office"
         constraints = [
-            models.CheckConstraint(
+            in_order_constraint(
                 name="office_closed_after_opened",
-                condition=Q(closed_date__isnull=True)
-                | Q(opened_date__isnull=True)
-                | Q(closed_date__gte=F("opened_date")),
-                violation_error_message="An office cannot close before it opened.",
+                first="opened",
+                then="closed",
+                message="An office cannot close before it opened.",
             ),
         ]
 
@@ -81,11 +81,12 @@ class LiaisonOffice(Named, Record):
     def clean(self):
         super().clean()
         normalize_partial_dates(self, "announced", "opened", "closed")
-        errors = {}
-        if self.opened_date and self.closed_date and self.closed_date < self.opened_date:
-            errors["closed_date"] = (
-                f"The office cannot close ({self.closed}) before it opened ({self.opened})."
-            )
+        errors = order_errors(
+            self,
+            first="opened",
+            then="closed",
+            message="The office cannot close ({then}) before it opened ({first}).",
+        )
         if self.sponsor_id and self.sponsor.country != Country.CHINA:
             errors["sponsor"] = "The sponsor must be a Chinese municipality."
         if self.host_id and self.host.country != Country.ISRAEL:

@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -10,7 +9,9 @@ from cooperation.models.base import Record
 from cooperation.partial_dates import (
     PartialDateAttribute,
     format_span,
+    in_order_constraint,
     normalize_partial_dates,
+    order_errors,
     partial_date_fields,
 )
 
@@ -53,10 +54,11 @@ class Visit(Record):
     class Meta:
         ordering = ["-start_date", "title"]
         constraints = [
-            models.CheckConstraint(
+            in_order_constraint(
                 name="visit_ends_after_start",
-                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
-                violation_error_message="A visit cannot end before it starts.",
+                first="start",
+                then="end",
+                message="A visit cannot end before it starts.",
             ),
         ]
 
@@ -74,10 +76,14 @@ class Visit(Record):
     def clean(self):
         super().clean()
         normalize_partial_dates(self, "start", "end")
-        if self.start_date and self.end_date and self.end_date < self.start_date:
-            raise ValidationError(
-                {"end_date": f"The visit cannot end ({self.end}) before it starts ({self.start})."}
-            )
+        errors = order_errors(
+            self,
+            first="start",
+            then="end",
+            message="The visit cannot end ({then}) before it starts ({first}).",
+        )
+        if errors:
+            raise ValidationError(errors)
 
 
 class VisitParticipant(models.Model):
