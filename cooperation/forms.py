@@ -6,6 +6,15 @@ from django.forms.models import BaseInlineFormSet
 from cooperation.models.agreements import validate_party_count
 
 
+def kept_forms(formset) -> list:
+    """The filled-in rows of a validated formset that are not marked for deletion."""
+    return [
+        form
+        for form in formset.forms
+        if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
+    ]
+
+
 class AgreementPartyFormSet(BaseInlineFormSet):
     """Refuses to save an agreement with fewer than two parties."""
 
@@ -13,12 +22,18 @@ class AgreementPartyFormSet(BaseInlineFormSet):
         super().clean()
         if any(self.errors):
             return
-        kept = [
-            form
-            for form in self.forms
-            if form.cleaned_data and not form.cleaned_data.get("DELETE", False)
-        ]
         try:
-            validate_party_count(len(kept))
+            validate_party_count(len(kept_forms(self)))
         except ValidationError as error:
             raise ValidationError(error.messages) from None
+
+
+class SourcesCitedFormSet(BaseInlineFormSet):
+    """Refuses to save a record that cites no source."""
+
+    def clean(self):
+        super().clean()
+        if not any(self.errors) and not kept_forms(self):
+            raise ValidationError(
+                "Cite at least one source: the article this record is taken from."
+            )

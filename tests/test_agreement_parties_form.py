@@ -14,7 +14,9 @@ def post_agreement(admin_client, parties):
         "status": "draft",
         "signed_precision": "year",
         "ended_precision": "day",
-        "sources": [SourceFactory().pk],
+        "Agreement_sources-TOTAL_FORMS": 1,
+        "Agreement_sources-INITIAL_FORMS": 0,
+        "Agreement_sources-0-source": SourceFactory().pk,
         "parties-TOTAL_FORMS": len(parties),
         "parties-INITIAL_FORMS": 0,
     }

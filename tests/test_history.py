@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from cooperation.models import Visit
+from tests.admin_pages import page_data
 from tests.factories import VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -9,21 +10,8 @@ pytestmark = pytest.mark.django_db
 
 def test_history_records_who_changed_what(admin_client):
     visit = VisitFactory(title="Shanghai delegation")
-    response = admin_client.get(f"/admin/cooperation/visit/{visit.pk}/change/")
-    form = response.context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if value is not None and not isinstance(value, list)
-    }
-    data.update(
-        title="Shanghai mayor's delegation",
-        sources=[source.pk for source in visit.sources.all()],
-        **{
-            f"participations-{key}": value
-            for key, value in {"TOTAL_FORMS": 0, "INITIAL_FORMS": 0}.items()
-        },
-    )
+    data = page_data(admin_client.get(f"/admin/cooperation/visit/{visit.pk}/change/"))
+    data["title"] = "Shanghai mayor's delegation"
     response = admin_client.post(f"/admin/cooperation/visit/{visit.pk}/change/", data)
     assert response.status_code == 302, response.context["adminform"].form.errors
 

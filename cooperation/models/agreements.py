@@ -45,6 +45,7 @@ class Agreement(Record):
 
     class Meta:
         ordering = ["-signed_date", "title"]
+        permissions = [("publish_agreement", "Can publish and unpublish agreements")]
         constraints = [
             in_order_constraint(
                 name="agreement_ends_after_signed",

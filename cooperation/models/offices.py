@@ -61,6 +61,7 @@ class LiaisonOffice(Named, Record):
 
     class Meta(Named.Meta):
         verbose_name = "liaison office"
+        permissions = [("publish_liaisonoffice", "Can publish and unpublish liaison offices")]
         constraints = [
             in_order_constraint(
                 name="office_closed_after_opened",
@@ -74,7 +75,7 @@ class LiaisonOffice(Named, Record):
         return reverse("cooperation:office-detail", kwargs={"slug": self.slug})
 
     @property
-    def main_date(self):
+    def listing_date(self):
         """The date the office is listed under: opened, else announced."""
         return self.opened if self.opened else self.announced
 

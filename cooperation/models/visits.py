@@ -53,6 +53,7 @@ class Visit(Record):
 
     class Meta:
         ordering = ["-start_date", "title"]
+        permissions = [("publish_visit", "Can publish and unpublish visits")]
         constraints = [
             in_order_constraint(
                 name="visit_ends_after_start",

@@ -1,0 +1,13 @@
+"""The analysts' workplace: every model, with search, filters, inlines, publishing roles,
+history with revert, duplicate warnings and merging; sign-in is throttled."""
+
+from django.contrib import admin
+
+from cooperation.admin import parts, places, records
+from cooperation.admin.logins import ThrottledLoginForm
+
+__all__ = ["parts", "places", "records"]
+
+admin.site.login_form = ThrottledLoginForm
+admin.site.site_header = "Sino-Israeli cooperation tracker"
+admin.site.site_title = "Cooperation tracker admin"

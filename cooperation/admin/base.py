@@ -1,0 +1,100 @@
+"""What every ModelAdmin of the tracker shares."""
+
+from django.contrib import admin
+from django.contrib.auth import get_permission_codename
+from django.core.exceptions import PermissionDenied
+from simple_history.admin import SimpleHistoryAdmin
+
+from cooperation.admin.forms import AdminForm
+from cooperation.admin.history import save_without_history, write_history
+from cooperation.exports.admin import CsvExportMixin
+
+NAME_SEARCH = ["name", "native_name", "aliases", "slug"]
+TIMESTAMPS = ["created_at", "updated_at"]
+FIRST, LAST = ["save_anyway"], ["change_reason"]
+
+
+def arranged(fields: list) -> list:
+    """A partial date's date, precision and "approximate" on one line; the duplicate
+    confirmation first (hidden until a warning shows), the reason for the change last."""
+    present, grouped, lines = set(fields), set(), []
+    for name in fields:
+        if name in FIRST + LAST or name in grouped:
+            continue
+        base = name.removesuffix("_date")
+        parts = (name, f"{base}_precision", f"{base}_approximate")
+        if name != base and all(part in present for part in parts):
+            lines.append(parts)
+            grouped.update(parts)
+        else:
+            lines.append(name)
+    return [*(n for n in FIRST if n in present), *lines, *(n for n in LAST if n in present)]
+
+
+def partial_date_column(name: str, description: str):
+    """A changelist column showing a partial date as written ("c. 1998"), sorted by date."""
+
+    @admin.display(description=description, ordering=f"{name}_date")
+    def column(obj):
+        return str(getattr(obj, name))
+
+    column.__name__ = f"{name}_as_written"
+    return column
+
+
+class HistoryAdmin(SimpleHistoryAdmin):
+    """Change forms with a reason for the change; one history entry per save; only users
+    allowed to change a historical version (editors) may revert to it."""
+
+    form = AdminForm
+    show_facets = admin.ShowFacets.ALWAYS
+    object_history_list_template = "admin/cooperation/object_history_list.html"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.user = request.user  # a new class on every call, so this is per request
+        return form
+
+    def get_fields(self, request, obj=None):
+        return arranged(super().get_fields(request, obj))
+
+    def save_model(self, request, obj, form, change):
+        obj._change_reason = form.cleaned_data.get("change_reason") or getattr(
+            request, "revert_reason", None
+        )
+        save_without_history(obj)
+        super().save_model(request, obj, form, change)
+
+    # The admin logs a save after its many-to-many fields and inlines are saved.
+    def log_addition(self, request, obj, message):
+        write_history(obj, created=True)
+        return super().log_addition(request, obj, message)
+
+    def log_change(self, request, obj, message):
+        write_history(obj, created=False)
+        return super().log_change(request, obj, message)
+
+    def has_change_history_permission(self, request, obj=None):
+        history_opts = self.model.history.model._meta
+        codename = get_permission_codename("change", history_opts)
+        return request.user.has_perm(f"{history_opts.app_label}.{codename}")
+
+    def revert_disabled(self, request, obj=None):
+        return not self.has_change_history_permission(request, obj)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST" and self.revert_disabled(request):
+            raise PermissionDenied("Only editors can revert to an earlier version.")
+        version = self.model.history.filter(history_id=version_id).first()
+        if version is not None:
+            request.revert_reason = (
+                f"Reverted to the version of {version.history_date:%Y-%m-%d %H:%M}"
+            )
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class MainModelAdmin(CsvExportMixin, HistoryAdmin):
+    """The admins of offices, visits, agreements, municipalities, organizations, people and
+    sources: their changelists share the CSV export (action and link)."""
+
+    readonly_fields = TIMESTAMPS

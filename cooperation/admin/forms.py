@@ -1,0 +1,155 @@
+"""The admin's change forms: a reason for the history, duplicate warnings, publishing rules."""
+
+from django import forms
+from django.contrib.auth.models import AnonymousUser
+from django.core.exceptions import ValidationError
+from django.forms.models import inlineformset_factory
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from cooperation import duplicates
+from cooperation.forms import kept_forms
+from cooperation.models import Agreement, AgreementParty, Source
+from cooperation.partial_dates import PartialDate
+from cooperation.publishing import allowed_statuses, check_status_change
+
+SAVE_ANYWAY = "Not a duplicate: save anyway"
+
+
+def admin_link(obj) -> str:
+    opts = obj._meta
+    url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+    return format_html('<a href="{}" target="_blank" rel="noopener">{}</a>', url, obj)
+
+
+def duplicate_warning(likely: list) -> str:
+    links = format_html_join(", ", "{}", ((admin_link(obj),) for obj in likely))
+    return format_html(
+        "This may already be recorded: {}. Check (the links open in a new tab); if it is "
+        "not the same, tick “{}” and save again.",
+        links,
+        SAVE_ANYWAY,
+    )
+
+
+class AdminForm(forms.ModelForm):
+    """Base of every change form in the admin."""
+
+    save_anyway = forms.BooleanField(label=SAVE_ANYWAY, required=False, widget=forms.HiddenInput)
+    change_reason = forms.CharField(
+        label="Reason for this change",
+        required=False,
+        max_length=100,
+        help_text="Kept in the history, e.g. “corrected date from second source”.",
+    )
+    # The signed-in user; the ModelAdmin sets it on the form class it builds.
+    user = AnonymousUser()
+
+    def likely_duplicates(self) -> list:
+        """Saved records this one probably duplicates; forms of checked models override it."""
+        return []
+
+    def clean(self):
+        cleaned = super().clean()
+        if not self.errors and not cleaned.get("save_anyway"):
+            likely = self.likely_duplicates()
+            if likely:
+                self.fields["save_anyway"].widget = forms.CheckboxInput()
+                self.add_error("save_anyway", duplicate_warning(likely))
+        return cleaned
+
+
+def partial_date(cleaned: dict, name: str) -> PartialDate:
+    return PartialDate(
+        cleaned.get(f"{name}_date"),
+        cleaned.get(f"{name}_precision"),
+        cleaned.get(f"{name}_approximate", False),
+    )
+
+
+class RecordForm(AdminForm):
+    """Offices, visits, agreements: only the statuses the user may set are offered or accepted."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        status = self.fields.get("status")
+        if status is not None:
+            allowed = allowed_statuses(
+                user=self.user, model=self._meta.model, current=self.instance.status
+            )
+            status.widget.choices = [choice for choice in status.choices if choice[0] in allowed]
+
+    def clean_status(self):
+        new = self.cleaned_data["status"]
+        check_status_change(
+            user=self.user, model=self._meta.model, current=self.instance.status, new=new
+        )
+        return new
+
+
+class MunicipalityForm(AdminForm):
+    def likely_duplicates(self):
+        return duplicates.similar_municipalities(
+            name=self.cleaned_data.get("name", ""),
+            native_name=self.cleaned_data.get("native_name", ""),
+            aliases=self.cleaned_data.get("aliases", ""),
+            exclude_pk=self.instance.pk,
+        )
+
+
+class LiaisonOfficeForm(RecordForm):
+    def likely_duplicates(self):
+        return duplicates.offices_with_same_sponsor_and_host(
+            sponsor=self.cleaned_data["sponsor"],
+            host=self.cleaned_data["host"],
+            exclude_pk=self.instance.pk,
+        )
+
+
+class VisitForm(RecordForm):
+    def likely_duplicates(self):
+        return duplicates.overlapping_visits(
+            origin=self.cleaned_data["origin"],
+            start=partial_date(self.cleaned_data, "start"),
+            end=partial_date(self.cleaned_data, "end"),
+            exclude_pk=self.instance.pk,
+        )
+
+
+SubmittedParties = inlineformset_factory(
+    Agreement, AgreementParty, fields=["municipality", "organization"], extra=0
+)
+
+
+class AgreementForm(RecordForm):
+    def likely_duplicates(self):
+        # The parties are rows of the inline below the form: read them from the same POST.
+        parties = SubmittedParties(self.data, instance=self.instance, prefix="parties")
+        if not parties.is_valid():
+            return []  # the inline shows its own errors
+        chosen = {
+            form.cleaned_data.get("municipality") or form.cleaned_data.get("organization")
+            for form in kept_forms(parties)
+        }
+        return duplicates.agreements_with_same_parties(
+            kind=self.cleaned_data["kind"], parties=chosen, exclude_pk=self.instance.pk
+        )
+
+
+class SourceForm(AdminForm):
+    def clean_url(self):
+        url = self.cleaned_data["url"]
+        existing = Source.objects.filter(url=url).exclude(pk=self.instance.pk).first()
+        if existing:
+            raise ValidationError(
+                format_html(
+                    "This article is already a source: {}. Cite that one instead.",
+                    admin_link(existing),
+                )
+            )
+        return url
+
+    def likely_duplicates(self):
+        return duplicates.sources_with_same_url(
+            url=self.cleaned_data["url"], exclude_pk=self.instance.pk
+        )

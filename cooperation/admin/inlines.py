@@ -1,0 +1,93 @@
+"""Rows entered with their record: sources cited, office staff, participants, parties.
+
+Each row's autocomplete field shows the object it points to. Django's widget looks that
+object up once per row; here the rows come with their related objects already joined
+(`select_related`), and the widget shows those, so an inline costs the same queries for
+1 row or 50.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.widgets import AutocompleteSelect
+
+from cooperation.forms import AgreementPartyFormSet, SourcesCitedFormSet
+from cooperation.models import AgreementParty, OfficeStaff, VisitParticipant
+
+
+class PreloadedAutocompleteSelect(AutocompleteSelect):
+    preloaded = None  # the chosen object, when the row already holds it
+
+    def optgroups(self, name, value, attr=None):
+        chosen = self.preloaded
+        if chosen is None or [str(v) for v in value if v] != [str(chosen.pk)]:
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        label = self.choices.field.label_from_instance(chosen)
+        options.append(self.create_option(name, chosen.pk, label, True, len(options)))
+        return [(None, options, 0)]
+
+
+class PreloadedChoicesForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)  # inside the "+" wrapper
+            if isinstance(widget, PreloadedAutocompleteSelect):
+                relation = self._meta.model._meta.get_field(name)
+                widget.preloaded = relation.get_cached_value(self.instance, None)
+
+
+class RowsInline(admin.TabularInline):
+    form = PreloadedChoicesForm
+    extra = 0
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name in self.get_autocomplete_fields(request):
+            kwargs.setdefault(
+                "widget",
+                PreloadedAutocompleteSelect(db_field, self.admin_site, using=kwargs.get("using")),
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.autocomplete_fields)
+
+
+class SourcesCitedInline(RowsInline):
+    """The articles a record cites (rows of its `sources` many-to-many)."""
+
+    formset = SourcesCitedFormSet
+    autocomplete_fields = ["source"]
+    verbose_name = "source cited"
+    verbose_name_plural = "sources cited"
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 0 if obj else 1
+
+
+def sources_cited_inline(record_model):
+    return type(
+        f"{record_model.__name__}SourcesCitedInline",
+        (SourcesCitedInline,),
+        {"model": record_model.sources.through},
+    )
+
+
+class OfficeStaffInline(RowsInline):
+    model = OfficeStaff
+    autocomplete_fields = ["person"]
+
+
+class VisitParticipantInline(RowsInline):
+    model = VisitParticipant
+    fields = ["person", "role", "side", "organization"]
+    autocomplete_fields = ["person", "organization"]
+
+
+class AgreementPartyInline(RowsInline):
+    model = AgreementParty
+    formset = AgreementPartyFormSet
+    autocomplete_fields = ["municipality", "organization"]
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 0 if obj else 2

@@ -1,0 +1,47 @@
+"""The admin sign-in with throttling, and the list of failed sign-ins (delete to unlock)."""
+
+from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
+from django.core.exceptions import ValidationError
+
+from cooperation.login_throttle import (
+    clear_failures,
+    client_address,
+    is_locked,
+    lockout_message,
+    record_failure,
+)
+from cooperation.models import FailedLogin
+
+
+class ThrottledLoginForm(AdminAuthenticationForm):
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        address = client_address(self.request)
+        if is_locked(username=username, address=address):
+            raise ValidationError(lockout_message(), code="locked")
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            record_failure(username=username, address=address)
+            if is_locked(username=username, address=address):
+                raise ValidationError(lockout_message(), code="locked") from None
+            raise
+        clear_failures(username=username)
+        return cleaned
+
+
+@admin.register(FailedLogin)
+class FailedLoginAdmin(admin.ModelAdmin):
+    list_display = ["username", "address", "attempted_at"]
+    list_filter = [("attempted_at", admin.DateFieldListFilter)]
+    search_fields = ["username", "address"]
+    date_hierarchy = "attempted_at"
+    readonly_fields = ["username", "address", "attempted_at"]
+    show_facets = admin.ShowFacets.ALWAYS
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

@@ -1,0 +1,19 @@
+"""Failed sign-ins to the admin, counted to lock an account or an address (see login_throttle)."""
+
+from django.db import models
+from django.utils import timezone
+
+
+class FailedLogin(models.Model):
+    username = models.CharField(
+        max_length=150, db_index=True, help_text="As typed, case-folded; may not be a real user."
+    )
+    address = models.GenericIPAddressField("IP address", null=True, blank=True, db_index=True)
+    attempted_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-attempted_at"]
+        verbose_name = "failed sign-in"
+
+    def __str__(self):
+        return f"{self.username or '(no username)'} from {self.address or 'unknown address'}"

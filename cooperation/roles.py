@@ -1,0 +1,59 @@
+"""The two admin roles, Analyst and Editor, as groups of permissions.
+
+Analysts add and change everything, and move records between draft and review. Editors
+may also publish, unpublish, delete and revert to an earlier version. A migration creates
+the groups; `define_roles` can run again whenever the roles change.
+"""
+
+ANALYST = "Analyst"
+EDITOR = "Editor"
+
+ENTRIES = [
+    "municipality",
+    "organization",
+    "person",
+    "source",
+    "sector",
+    "liaisonoffice",
+    "visit",
+    "agreement",
+]
+# The rows of a record (staff, participants, parties): an analyst edits them with the record.
+RECORD_PARTS = ["officestaff", "visitparticipant", "agreementparty"]
+PUBLISHABLE = ["liaisonoffice", "visit", "agreement"]
+
+
+def analyst_codenames() -> set[str]:
+    return {
+        *(f"{action}_{model}" for model in ENTRIES for action in ("view", "add", "change")),
+        *(
+            f"{action}_{model}"
+            for model in RECORD_PARTS
+            for action in ("view", "add", "change", "delete")
+        ),
+    }
+
+
+def editor_codenames() -> set[str]:
+    return {
+        *analyst_codenames(),
+        *(f"delete_{model}" for model in ENTRIES),
+        *(f"publish_{model}" for model in PUBLISHABLE),
+        # Changing a historical version is what reverting to it takes (see admin/history.py).
+        *(f"change_historical{model}" for model in ENTRIES + RECORD_PARTS),
+    }
+
+
+def define_roles(apps) -> None:
+    """Create or update both groups with exactly their permissions, which must exist."""
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    for name, codenames in ((ANALYST, analyst_codenames()), (EDITOR, editor_codenames())):
+        permissions = permission_model.objects.filter(
+            content_type__app_label="cooperation", codename__in=codenames
+        )
+        missing = codenames - set(permissions.values_list("codename", flat=True))
+        if missing:
+            raise LookupError(f"Permissions not found for the {name} role: {sorted(missing)}")
+        group, _ = group_model.objects.get_or_create(name=name)
+        group.permissions.set(permissions)

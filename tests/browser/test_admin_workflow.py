@@ -1,0 +1,116 @@
+"""An analyst enters a visit from an article and submits it; an editor publishes it; the
+public site then shows it. Driven through the admin in the system Chromium."""
+
+import pytest
+
+from cooperation.models import Country, PublicationStatus, Visit
+from cooperation.roles import ANALYST, EDITOR
+from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
+from tests.factories import IsraeliMunicipalityFactory, MunicipalityFactory, PersonFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+ARTICLE = "https://www.shine.cn/news/metro/1806086024/"
+TITLE = "Shanghai mayor's delegation to Haifa"
+SLUG = "shanghai-mayors-delegation-to-haifa"
+
+
+@pytest.fixture
+def people(settings):
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+    MunicipalityFactory(name="Shanghai", slug="shanghai", country=Country.CHINA)
+    IsraeliMunicipalityFactory(name="Haifa", slug="haifa")
+    PersonFactory(name="Ying Yong", slug="ying-yong")
+    PersonFactory(name="Yona Yahav", slug="yona-yahav")
+    staff_user(ANALYST, "analyst", PASSWORD)
+    staff_user(EDITOR, "editor", PASSWORD)
+
+
+def log_in(page, username):
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/admin/")
+
+
+def log_out(page):
+    page.locator("#logout-form button").click()
+    page.wait_for_url("**/admin/logout/")
+
+
+def choose(page, field_id, typed, shown):
+    """Pick an option in one of the admin's autocomplete (select2) boxes."""
+    page.locator(f"#{field_id} + .select2 .select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill(typed)
+    page.locator(".select2-results__option", has_text=shown).click()
+
+
+def run_action(page, label):
+    page.locator(f'tr:has-text("{TITLE}") input[name=_selected_action]').check()
+    page.locator("select[name=action]").select_option(label=label)
+    page.locator("button[name=index]").click()
+
+
+def success_message(page):
+    return page.locator(".messagelist .success").inner_text()
+
+
+def test_an_analyst_enters_a_visit_and_an_editor_publishes_it(people, page):
+    log_in(page, "analyst")
+
+    page.goto("/admin/cooperation/source/add/")
+    page.get_by_label("URL").fill(ARTICLE)
+    page.get_by_label("Title").fill("Shanghai mayor visits Israel to deepen cooperation")
+    page.locator("input[name=_save]").click()
+    assert "was added successfully" in success_message(page)
+
+    page.goto("/admin/cooperation/visit/add/")
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_title").blur()
+    assert page.locator("#id_slug").input_value() == SLUG  # filled in from the title
+    choose(page, "id_origin", "Shang", "Shanghai")
+    choose(page, "id_destinations", "Hai", "Haifa")
+    page.locator("#id_start_date").fill("2018-06-01")
+    page.locator("#id_start_precision").select_option(label="Month")
+    assert "June 2018" in page.locator("#id_start_date_helptext").inner_text()
+    choose(page, "id_Visit_sources-0-source", "deepen", "Shanghai mayor visits Israel")
+    for row, (name, role, side) in enumerate(
+        [
+            ("Ying Yong", "Mayor of Shanghai", "Chinese side"),
+            ("Yona Yahav", "Mayor of Haifa", "Israeli side"),
+        ]
+    ):
+        page.get_by_role("button", name="Add another Visit participant").click()
+        choose(page, f"id_participations-{row}-person", name.split()[0], name)
+        page.locator(f"#id_participations-{row}-role").fill(role)
+        page.locator(f"#id_participations-{row}-side").select_option(label=side)
+    page.locator("input[name=_save]").click()
+    assert "was added successfully" in success_message(page)
+
+    offered = page.locator("select[name=action] option").all_inner_texts()
+    assert "Submit for review" in offered and "Publish" not in offered
+    run_action(page, "Submit for review")
+    assert "1 visit submitted for review" in success_message(page)
+    log_out(page)
+
+    log_in(page, "editor")
+    page.goto("/admin/cooperation/visit/")
+    run_action(page, "Publish")
+    assert "1 visit published" in success_message(page)
+
+    visit = Visit.objects.get(slug=SLUG)
+    assert visit.status == PublicationStatus.PUBLISHED
+    assert [str(p.person) for p in visit.participations.order_by("person__name")] == [
+        "Ying Yong",
+        "Yona Yahav",
+    ]
+    assert str(visit.start) == "June 2018"
+    assert visit.sources.get().url == ARTICLE
+
+    response = page.goto(f"/visits/{SLUG}/")
+    assert response.status == 200
+    assert page.get_by_role("heading", name=TITLE).is_visible()
+    page.goto("/")
+    assert page.get_by_role("link", name=TITLE).first.is_visible()
+    assert page.outside_requests == []

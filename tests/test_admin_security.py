@@ -1,0 +1,94 @@
+"""Sign-in throttling (10 failures lock an account or an address) and staff sessions that
+end after 30 idle minutes or 12 hours."""
+
+import time
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from cooperation.models import FailedLogin
+from cooperation.roles import ANALYST
+from cooperation.staff_sessions import LAST_SEEN, STARTED
+from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
+
+pytestmark = pytest.mark.django_db
+
+LOGIN = "/admin/login/"
+LOCKED = "Too many failed sign-ins (10)"
+WRONG = "Please enter the correct username and password"
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Every sign-in hashes a password; the test-only MD5 hasher keeps that instant."""
+    settings.PASSWORD_HASHERS = FAST_HASHERS
+
+
+def sign_in(client, username, password, address="203.0.113.5"):
+    return client.post(LOGIN, {"username": username, "password": password}, REMOTE_ADDR=address)
+
+
+def signed_in(client) -> bool:
+    return "_auth_user_id" in client.session
+
+
+def test_ten_failures_lock_the_account_even_with_the_right_password(client):
+    staff_user(ANALYST, "analyst", PASSWORD)
+    for attempt in range(1, 11):
+        page = sign_in(client, "analyst", "wrong", address=f"203.0.113.{attempt}").content
+        assert (LOCKED if attempt == 10 else WRONG) in page.decode()
+    page = sign_in(client, "Analyst", PASSWORD, address="198.51.100.1").content.decode()
+    assert LOCKED in page
+    assert not signed_in(client)
+
+
+def test_ten_failures_from_one_address_lock_that_address(client):
+    staff_user(ANALYST, "analyst", PASSWORD)
+    for attempt in range(10):
+        sign_in(client, f"guess{attempt}", "wrong")
+    assert LOCKED in sign_in(client, "analyst", PASSWORD).content.decode()
+    assert not signed_in(client)
+    assert sign_in(client, "analyst", PASSWORD, address="198.51.100.1").status_code == 302
+    assert signed_in(client)
+
+
+def test_a_lock_ends_after_the_lockout_and_success_clears_the_count(client):
+    staff_user(ANALYST, "analyst", PASSWORD)
+    for _ in range(10):
+        sign_in(client, "analyst", "wrong")
+    FailedLogin.objects.update(attempted_at=timezone.now() - timedelta(minutes=16))
+    for _ in range(3):
+        sign_in(client, "analyst", "wrong", address="198.51.100.7")
+    assert sign_in(client, "analyst", PASSWORD, address="198.51.100.8").status_code == 302
+    assert not FailedLogin.objects.filter(username="analyst").exists()
+
+
+@pytest.mark.parametrize(
+    ("started_ago", "idle", "message"),
+    [
+        (60, 31 * 60, "after 30 minutes without activity"),
+        (13 * 3600, 10, "after 12 hours"),
+    ],
+)
+def test_a_staff_session_expires(client, started_ago, idle, message):
+    client.force_login(staff_user(ANALYST))
+    assert client.get("/admin/").status_code == 200
+    session = client.session
+    now = time.time()
+    session[STARTED], session[LAST_SEEN] = now - started_ago, now - idle
+    session.save()
+    response = client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith(LOGIN)
+    assert message in response.content.decode()
+    assert not signed_in(client)
+
+
+def test_an_active_staff_session_stays(client):
+    client.force_login(staff_user(ANALYST))
+    client.get("/admin/")
+    session = client.session
+    session[LAST_SEEN] = time.time() - 29 * 60
+    session.save()
+    assert client.get("/admin/").status_code == 200
+    assert client.session[LAST_SEEN] > time.time() - 60
