@@ -1,13 +1,21 @@
 from django.urls import path
 
-from cooperation import views
+from cooperation.views import details, home, lists
 
 app_name = "cooperation"
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("offices/<slug:slug>/", views.office_detail, name="office-detail"),
-    path("visits/<slug:slug>/", views.visit_detail, name="visit-detail"),
-    path("agreements/<slug:slug>/", views.agreement_detail, name="agreement-detail"),
-    path("municipalities/<slug:slug>/", views.municipality_detail, name="municipality-detail"),
+    path("", home.home, name="home"),
+    path("offices/", lists.office_list, name="office-list"),
+    path("offices/export.csv", lists.office_list.export, name="office-export"),
+    path("offices/<slug:slug>/", details.office_detail, name="office-detail"),
+    path("visits/", lists.visit_list, name="visit-list"),
+    path("visits/export.csv", lists.visit_list.export, name="visit-export"),
+    path("visits/<slug:slug>/", details.visit_detail, name="visit-detail"),
+    path("agreements/", lists.agreement_list, name="agreement-list"),
+    path("agreements/export.csv", lists.agreement_list.export, name="agreement-export"),
+    path("agreements/<slug:slug>/", details.agreement_detail, name="agreement-detail"),
+    path("municipalities/", lists.municipality_list, name="municipality-list"),
+    path("municipalities/export.csv", lists.municipality_list.export, name="municipality-export"),
+    path("municipalities/<slug:slug>/", details.municipality_detail, name="municipality-detail"),
 ]

@@ -1,0 +1,99 @@
+"""Activity by year: offices opened (or announced), visits and agreements signed.
+
+The chart is drawn on the server as SVG, so it needs no JavaScript; the same figures are
+also given as a table.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+from django.db.models.functions import ExtractYear
+
+from cooperation import published
+
+SERIES = (
+    ("offices", "Offices opened or announced"),
+    ("visits", "Visits"),
+    ("agreements", "Agreements signed"),
+)
+CHART_WIDTH, CHART_HEIGHT = 720, 260
+MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 36, 28, 12
+
+
+@dataclass(frozen=True)
+class YearRow:
+    year: int
+    offices: int
+    visits: int
+    agreements: int
+
+
+@dataclass(frozen=True)
+class Bar:
+    series: str
+    x: float
+    y: float
+    width: float
+    height: float
+    label: str
+
+
+def counts_by_year(queryset) -> dict[int, int]:
+    rows = (
+        queryset.order_by()
+        .filter(main_date__isnull=False)
+        .values(year=ExtractYear("main_date"))
+        .annotate(n=Count("pk"))
+    )
+    return {row["year"]: row["n"] for row in rows}
+
+
+def activity_by_year() -> list[YearRow]:
+    """One row per year from the first to the last with any activity, gaps included."""
+    counts = {
+        "offices": counts_by_year(published.offices()),
+        "visits": counts_by_year(published.visits()),
+        "agreements": counts_by_year(published.agreements()),
+    }
+    years = set().union(*counts.values())
+    if not years:
+        return []
+    return [
+        YearRow(year, *(counts[name].get(year, 0) for name, _ in SERIES))
+        for year in range(min(years), max(years) + 1)
+    ]
+
+
+def chart_bars(rows: list[YearRow]) -> tuple[list[Bar], int]:
+    """Bars of a grouped bar chart in the SVG's coordinates, and the value of the top line."""
+    top = max((getattr(row, name) for row in rows for name, _ in SERIES), default=0) or 1
+    plot_width = CHART_WIDTH - MARGIN_LEFT
+    plot_height = CHART_HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
+    group = plot_width / max(len(rows), 1)
+    width = group * 0.8 / len(SERIES)
+    bars = []
+    for index, row in enumerate(rows):
+        for offset, (name, label) in enumerate(SERIES):
+            value = getattr(row, name)
+            height = plot_height * value / top
+            bars.append(
+                Bar(
+                    series=name,
+                    x=round(MARGIN_LEFT + index * group + group * 0.1 + offset * width, 2),
+                    y=round(MARGIN_TOP + plot_height - height, 2),
+                    width=round(width, 2),
+                    height=round(height, 2),
+                    label=f"{row.year}: {value} {label.lower()}",
+                )
+            )
+    return bars, top
+
+
+def year_ticks(rows: list[YearRow], every: int = 5) -> list[tuple[float, int]]:
+    """Labelled years on the x axis: the first, then every `every` years."""
+    group = (CHART_WIDTH - MARGIN_LEFT) / max(len(rows), 1)
+    return [
+        (round(MARGIN_LEFT + index * group + group / 2, 2), row.year)
+        for index, row in enumerate(rows)
+        if index % every == 0 or index == len(rows) - 1
+    ]

@@ -1,0 +1,275 @@
+"""The public list filters: the GET parameters of DESIGN.md's public contract.
+
+Choices for municipalities, people, organizations and sectors are read once per request and
+checked by the form, so an unknown slug is a form error (HTTP 400) and costs no extra query.
+"""
+
+import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db.models import F, Q
+
+from cooperation import search
+from cooperation.models import (
+    AgreementKind,
+    AgreementParty,
+    Country,
+    Municipality,
+    MunicipalityLevel,
+    OfficeStaff,
+    OperatingStatus,
+    Organization,
+    Person,
+    Sector,
+    Visit,
+    VisitParticipant,
+)
+
+SEARCH_MAX_LENGTH = 200
+FIRST_YEAR, LAST_YEAR = 1900, 2100
+
+
+def refuse_control_characters(text: str) -> None:
+    if any(ord(char) < 32 or ord(char) == 127 for char in text):
+        raise ValidationError("Remove the control characters (such as tabs) from the search.")
+
+
+class YearField(forms.IntegerField):
+    """A year typed as text, so an invalid entry stays in the box beside its message."""
+
+    widget = forms.TextInput(attrs={"inputmode": "numeric", "size": 6})
+
+    def __init__(self, **kwargs):
+        super().__init__(
+            validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+            error_messages={"invalid": "Enter a year as four digits, e.g. 2018."},
+            **kwargs,
+        )
+
+
+class YearFilter(django_filters.NumberFilter):
+    field_class = YearField
+
+
+class PublicFilterForm(forms.Form):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        year_min, year_max = cleaned.get("year_min"), cleaned.get("year_max")
+        if year_min and year_max and year_min > year_max:
+            self.add_error("year_max", "The last year must not be before the first year.")
+        return cleaned
+
+
+class OrderingFilter(django_filters.OrderingFilter):
+    """Empty values sort last both ways, on SQLite and PostgreSQL alike; ties by id."""
+
+    def filter(self, qs, value):
+        if not value:
+            return qs
+        expressions = [
+            F(name[1:]).desc(nulls_last=True)
+            if name.startswith("-")
+            else F(name).asc(nulls_last=True)
+            for name in (self.get_ordering_value(param) for param in value)
+        ]
+        return qs.order_by(*expressions, "pk")
+
+
+def search_filter():
+    return django_filters.CharFilter(
+        label="Search",
+        method="search",
+        max_length=SEARCH_MAX_LENGTH,
+        validators=[refuse_control_characters],
+        help_text="Names in English, Chinese or Hebrew, e.g. Z-Park, 中关村, תל אביב.",
+    )
+
+
+def slug_choices(queryset):
+    return list(queryset.values_list("slug", "name"))
+
+
+class PublicFilterSet(django_filters.FilterSet):
+    """Search, sector, year range and ordering, shared by the office, visit and agreement lists."""
+
+    q = search_filter()
+    sector = django_filters.ChoiceFilter(
+        label="Sector", field_name="sectors__slug", empty_label="Any sector"
+    )
+    year_min = YearFilter(label="From year", field_name="main_date__year", lookup_expr="gte")
+    year_max = YearFilter(label="To year", field_name="main_date__year", lookup_expr="lte")
+
+    class Meta:
+        form = PublicFilterForm
+        fields = []
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["sector"].extra["choices"] = slug_choices(Sector.objects.all())
+        # The form shows the filters in the order of Meta.fields, ordering last.
+        self.filters = {name: self.filters[name] for name in [*self.Meta.fields, "ordering"]}
+
+    def set_choices(self, names, choices):
+        for name in names:
+            self.filters[name].extra["choices"] = choices
+
+    def search(self, queryset, name, value):
+        return queryset.filter(self.search_q(value))
+
+
+def municipality_filter(label, field_name, empty_label):
+    return django_filters.ChoiceFilter(label=label, field_name=field_name, empty_label=empty_label)
+
+
+class OfficeFilterSet(PublicFilterSet):
+    sponsor = municipality_filter("Sponsor", "sponsor__slug", "Any sponsor")
+    host = municipality_filter("Host", "host__slug", "Any host")
+    province = municipality_filter("Province or region", None, "Any province")
+    status = django_filters.ChoiceFilter(
+        label="Status",
+        field_name="operating_status",
+        choices=OperatingStatus.choices,
+        empty_label="Any status",
+    )
+    ordering = OrderingFilter(
+        fields=(
+            ("main_date", "year"),
+            ("name", "name"),
+            ("sponsor__name", "sponsor"),
+            ("host__name", "host"),
+        ),
+        label="Order by",
+        empty_label="Latest first",
+    )
+
+    class Meta(PublicFilterSet.Meta):
+        fields = ["q", "sponsor", "host", "province", "status", "sector", "year_min", "year_max"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_choices(
+            ["sponsor", "host", "province"], slug_choices(Municipality.objects.order_by("name"))
+        )
+        self.filters["province"].method = "in_province"
+
+    @staticmethod
+    def in_province(queryset, name, value):
+        return queryset.filter(Q(sponsor__slug=value) | Q(sponsor__parent__slug=value))
+
+    @staticmethod
+    def search_q(text):
+        return search.names_match(
+            text, "", "sponsor__", "host__", "sponsor_organization__"
+        ) | search.linked_names_match(OfficeStaff, "office", text, "person__")
+
+
+class VisitFilterSet(PublicFilterSet):
+    origin = municipality_filter("From", "origin__slug", "Any origin")
+    destination = municipality_filter("To", None, "Any destination")
+    person = django_filters.ChoiceFilter(label="Person", method="with_person", empty_label="Anyone")
+    ordering = OrderingFilter(
+        fields=(("main_date", "year"), ("title", "title"), ("origin__name", "origin")),
+        label="Order by",
+        empty_label="Latest first",
+    )
+
+    class Meta(PublicFilterSet.Meta):
+        fields = ["q", "origin", "destination", "person", "sector", "year_min", "year_max"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_choices(["origin", "destination"], slug_choices(Municipality.objects.all()))
+        self.set_choices(["person"], slug_choices(Person.objects.all()))
+        self.filters["destination"].method = "to_destination"
+
+    @staticmethod
+    def to_destination(queryset, name, value):
+        return queryset.filter(
+            pk__in=Visit.destinations.through.objects.filter(municipality__slug=value).values(
+                "visit"
+            )
+        )
+
+    @staticmethod
+    def with_person(queryset, name, value):
+        return queryset.filter(
+            Q(leader__slug=value)
+            | Q(pk__in=VisitParticipant.objects.filter(person__slug=value).values("visit"))
+        )
+
+    @staticmethod
+    def search_q(text):
+        return (
+            search.names_match(text, "", fields=("title",))
+            | search.names_match(text, "origin__", "leader__")
+            | search.linked_names_match(Visit.destinations.through, "visit", text, "municipality__")
+            | search.linked_names_match(
+                VisitParticipant, "visit", text, "person__", "organization__"
+            )
+        )
+
+
+class AgreementFilterSet(PublicFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=AgreementKind.choices, empty_label="Any kind"
+    )
+    party = django_filters.ChoiceFilter(label="Party", method="with_party", empty_label="Any party")
+    ordering = OrderingFilter(
+        fields=(("main_date", "year"), ("title", "title"), ("kind", "kind")),
+        label="Order by",
+        empty_label="Latest first",
+    )
+
+    class Meta(PublicFilterSet.Meta):
+        fields = ["q", "kind", "party", "sector", "year_min", "year_max"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        parties = (
+            Municipality.objects.order_by()
+            .values_list("slug", "name")
+            .union(Organization.objects.order_by().values_list("slug", "name"))
+        )
+        self.set_choices(["party"], sorted(parties, key=lambda choice: choice[1]))
+
+    @staticmethod
+    def with_party(queryset, name, value):
+        return queryset.filter(
+            pk__in=AgreementParty.objects.filter(
+                Q(municipality__slug=value) | Q(organization__slug=value)
+            ).values("agreement")
+        )
+
+    @staticmethod
+    def search_q(text):
+        return search.names_match(text, "", fields=("title",)) | search.linked_names_match(
+            AgreementParty, "agreement", text, "municipality__", "organization__"
+        )
+
+
+class MunicipalityFilterSet(django_filters.FilterSet):
+    q = search_filter()
+    country = django_filters.ChoiceFilter(
+        label="Country", choices=Country.choices, empty_label="Any country"
+    )
+    level = django_filters.ChoiceFilter(
+        label="Level", choices=MunicipalityLevel.choices, empty_label="Any level"
+    )
+    ordering = OrderingFilter(
+        fields=(("name", "name"), ("country", "country"), ("level", "level")),
+        label="Order by",
+        empty_label="Name",
+    )
+
+    class Meta:
+        form = PublicFilterForm
+        fields = ["q", "country", "level"]
+
+    @staticmethod
+    def search(queryset, name, value):
+        return queryset.filter(search.names_match(value, ""))

@@ -1,0 +1,1 @@
+"""Public pages. Only published records are ever shown."""

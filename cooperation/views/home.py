@@ -1,0 +1,34 @@
+from django.shortcuts import render
+
+from cooperation import activity, published
+
+LATEST = 5
+
+
+def home(request):
+    rows = activity.activity_by_year()
+    bars, top = activity.chart_bars(rows)
+    offices, visits, agreements = published.offices(), published.visits(), published.agreements()
+    context = {
+        "counts": {
+            "offices": offices.count(),
+            "visits": visits.count(),
+            "agreements": agreements.count(),
+        },
+        "latest_offices": offices.order_by("-updated_at")[:LATEST],
+        "latest_visits": visits.order_by("-updated_at")[:LATEST],
+        "latest_agreements": agreements.order_by("-updated_at")[:LATEST],
+        "activity_rows": rows,
+        "chart": {
+            "bars": bars,
+            "top": top,
+            "ticks": activity.year_ticks(rows),
+            "series": activity.SERIES,
+            "width": activity.CHART_WIDTH,
+            "height": activity.CHART_HEIGHT,
+            "baseline": activity.CHART_HEIGHT - activity.MARGIN_BOTTOM,
+            "left": activity.MARGIN_LEFT,
+            "top_y": activity.MARGIN_TOP,
+        },
+    }
+    return render(request, "cooperation/home.html", context)
