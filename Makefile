@@ -68,8 +68,7 @@ serve: $(VENV)/.runtime
 		exit 1; fi
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn sinoisrael.wsgi:application --bind $(HOST):$(PORT) \
-		--worker-class gthread --workers 2 --threads 4 --timeout 120 --access-logfile -
+	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT)
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache .hypothesis

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
+from sinoisrael.csp import CONTENT_SECURITY_POLICY
 from sinoisrael.env import database_from_url, env_bool, env_list
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -41,13 +42,17 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "sinoisrael.middleware.ErrorPageMiddleware",
+    "sinoisrael.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "cooperation.staff_sessions.StaffSessionExpiryMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
@@ -61,6 +66,7 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
+                "django.template.context_processors.csp",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
             ],
@@ -78,18 +84,55 @@ DATABASES = {
         else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
     )
 }
+# Everything a request may wait for the database stays below gunicorn's worker timeout
+# (gunicorn.conf.py), so a slow or absent database becomes a clean 503, never a killed worker.
+DB_STATEMENT_TIMEOUT = float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "20"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    options = DATABASES["default"]["OPTIONS"]
     # Django's built-in psycopg pool; CONN_MAX_AGE must stay 0 with it.
-    DATABASES["default"]["OPTIONS"].setdefault(
+    options.setdefault(
         "pool",
         {
             "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "1")),
             "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
-            "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "10")),
+            # A short wait: with the database down, pages answer 503 within 2 seconds.
+            "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "1")),
         },
     )
+    options.setdefault("connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "2")))
+    # The pool checks a connection before handing it out: after a database restart no
+    # request gets a dead one.
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+    options.setdefault("options", f"-c statement_timeout={round(DB_STATEMENT_TIMEOUT * 1000)}")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# HTTPS, behind a TLS proxy. Each is on by default with debug off; see README "Deploying".
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600))
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+_proxy_ssl_header = os.environ.get("DJANGO_SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto")
+SECURE_PROXY_SSL_HEADER = (
+    ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
+)
+CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+
+# Headers on every response: CSP (sinoisrael/csp.py), no sniffing, no framing, no referrer
+# to other sites, a browsing context of our own.
+SECURE_CSP = CONTENT_SECURITY_POLICY
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Malformed requests answer 4xx with a page in the site's style (sinoisrael/errors.py).
+CSRF_FAILURE_VIEW = "sinoisrael.errors.csrf_failure"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -120,3 +163,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# Admin sessions and login throttling (analyst admin)
+STAFF_SESSION_IDLE_SECONDS = 30 * 60  # a staff session ends after 30 minutes without a request
+STAFF_SESSION_MAX_SECONDS = 12 * 60 * 60  # and after 12 hours in all
+SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+LOGIN_FAILURE_LIMIT = 10  # failed sign-ins that lock an account or an address
+LOGIN_LOCKOUT_SECONDS = 15 * 60
