@@ -1,4 +1,7 @@
 import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.db import transaction
 from django.test import override_settings
 
 from cooperation.sample_loader import load_sample_data
@@ -23,6 +26,44 @@ def plain_static_files():
     override.disable()
 
 
+@pytest.fixture(scope="session")
+def sample_data_file(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The sample data as a fixture file, written once by the loader.
+
+    Many tests start from the sample data; `loaddata` restores it several times faster than
+    the loader, which validates every row (tests/test_sample_data.py checks the loader).
+    """
+    path = tmp_path_factory.mktemp("sample-data") / "sample_data.json"
+    with django_db_blocker.unblock(), transaction.atomic():
+        load_sample_data()
+        call_command("dumpdata", "cooperation", output=path, verbosity=0)
+        transaction.set_rollback(True)
+    return path
+
+
 @pytest.fixture
-def sample_data(db):
-    load_sample_data()
+def sample_data(db, sample_data_file):
+    call_command("loaddata", sample_data_file, verbosity=0)
+
+
+@pytest.fixture(scope="session")
+def static_root(tmp_path_factory):
+    """Production-server tests (issue 6): static files collected once, as `make serve` does."""
+    from tests.test_deploy import collect_static
+
+    return collect_static(tmp_path_factory.mktemp("static"))
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, tmp_path_factory):
+    """A SQLite test database in a file, not in memory.
+
+    The live server answers each browser request in its own thread; with an in-memory
+    database all of them would share the test's one connection, and concurrent requests
+    (admin autocompletes) could block each other. A file gives each thread its own.
+    """
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database.setdefault("TEST", {})["NAME"] = str(
+            tmp_path_factory.mktemp("db") / "test.sqlite3"
+        )

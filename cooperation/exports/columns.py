@@ -1,0 +1,89 @@
+"""Building blocks of an export: a column reads one or more selected values into a cell."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import F, OuterRef
+
+from cooperation.exports.cells import safe_text
+from cooperation.exports.joined import SEPARATOR, Joined
+from cooperation.partial_dates import PartialDate
+
+
+@dataclass(frozen=True)
+class Column:
+    """`sources` are field paths or expressions; `convert` turns their values into the cell.
+
+    Without `convert` the single value is written as it is: numbers and ISO dates stay
+    numbers and dates, never escaped as text.
+    """
+
+    header: str
+    sources: tuple
+    convert: Callable | None = None
+
+
+def number(header: str, path: str) -> Column:
+    return Column(header, (path,))
+
+
+def text(header: str, path, convert: Callable = safe_text) -> Column:
+    return Column(header, (path,), convert)
+
+
+def choice(header: str, path: str, choices) -> Column:
+    labels = dict(choices)
+    return text(header, path, lambda value: labels.get(value) or safe_text(value))
+
+
+def joined_lines(value) -> str:
+    """Text kept one item a line (aliases), joined like every many-valued cell."""
+    if not value:
+        return ""
+    return safe_text(SEPARATOR.join(line.strip() for line in value.splitlines() if line.strip()))
+
+
+def lines(header: str, path: str) -> Column:
+    return text(header, path, joined_lines)
+
+
+def joined(header: str, queryset, *, outer: str, item, order) -> Column:
+    """The related rows of `queryset` whose `outer` is the exported row, "; "-joined."""
+    values = queryset.filter(**{outer: OuterRef("pk")}).values(item_text=item, item_order=order)
+    return text(header, Joined(values))
+
+
+def many_to_many(header: str, model, field_name: str, *, item: str, order: str) -> Column:
+    field = model._meta.get_field(field_name)
+    target = field.m2m_reverse_field_name()
+    return joined(
+        header,
+        field.remote_field.through.objects.all(),
+        outer=field.m2m_field_name(),
+        item=F(f"{target}__{item}"),
+        order=F(f"{target}__{order}"),
+    )
+
+
+def date_sources(name: str) -> tuple[str, str, str]:
+    return (f"{name}_date", f"{name}_precision", f"{name}_approximate")
+
+
+def partial_date(label: str, name: str, *, displayed: bool = True) -> list[Column]:
+    """As displayed ("c. 1998"), then ISO date and precision so a spreadsheet can sort."""
+    sortable = [
+        number(f"{label} date", f"{name}_date"),
+        Column(
+            f"{label} precision",
+            date_sources(name)[:2],
+            lambda value, precision: precision if value else "",
+        ),
+    ]
+    if not displayed:
+        return sortable
+    shown = Column(
+        label,
+        date_sources(name),
+        lambda value, *rest: str(PartialDate(value, *rest)) if value else "",
+    )
+    return [shown, *sortable]

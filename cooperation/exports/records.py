@@ -1,0 +1,205 @@
+"""What each record type's CSV holds, column by column, in a fixed order."""
+
+from dataclasses import dataclass
+
+from django.db.models import F, Value
+from django.db.models.functions import Coalesce, Concat
+
+from cooperation.exports.columns import (
+    Column,
+    choice,
+    date_sources,
+    joined,
+    lines,
+    many_to_many,
+    number,
+    partial_date,
+    text,
+)
+from cooperation.models import (
+    Agreement,
+    AgreementKind,
+    AgreementParty,
+    Country,
+    LiaisonOffice,
+    Municipality,
+    MunicipalityLevel,
+    OfficeStaff,
+    OperatingStatus,
+    Organization,
+    Person,
+    PublicationStatus,
+    Source,
+    Visit,
+    VisitParticipant,
+)
+from cooperation.models.base import NativeLanguage
+from cooperation.models.places import OrganizationKind
+from cooperation.models.sources import Language
+from cooperation.partial_dates import PartialDate, format_span
+
+
+@dataclass(frozen=True)
+class RecordExport:
+    """One record type's export; `detail_route` names its public page, if it has one."""
+
+    name: str
+    model: type
+    columns: tuple[Column, ...]
+    detail_route: str | None = None
+
+
+def named_columns() -> list[Column]:
+    return [
+        number("id", "id"),
+        text("Name", "name"),
+        text("Native name", "native_name"),
+        choice("Native language", "native_language", NativeLanguage.choices),
+        lines("Aliases", "aliases"),
+    ]
+
+
+def sourced_columns(model) -> list[Column]:
+    """The columns every cooperation record ends with: tags, text, citations, status."""
+    return [
+        many_to_many("Sectors", model, "sectors", item="name", order="name"),
+        text("Description", "description"),
+        many_to_many("Sources", model, "sources", item="title", order="id"),
+        many_to_many("Source URLs", model, "sources", item="url", order="id"),
+        choice("Publication status", "status", PublicationStatus.choices),
+    ]
+
+
+def name_and_role(through_model, *, outer: str, header: str) -> Column:
+    """People linked with their role at the time: "Ying Yong (Mayor of Shanghai)"."""
+    return joined(
+        header,
+        through_model.objects.all(),
+        outer=outer,
+        item=Concat("person__name", Value(" ("), "role", Value(")")),
+        order=F("id"),
+    )
+
+
+OFFICES = RecordExport(
+    name="offices",
+    model=LiaisonOffice,
+    detail_route="cooperation:office-detail",
+    columns=(
+        *named_columns(),
+        text("Sponsor", "sponsor__name"),
+        text("Sponsor organization", "sponsor_organization__name"),
+        text("Host", "host__name"),
+        choice("Operating status", "operating_status", OperatingStatus.choices),
+        *partial_date("Announced", "announced"),
+        *partial_date("Opened", "opened"),
+        *partial_date("Closed", "closed"),
+        name_and_role(OfficeStaff, outer="office", header="Staff"),
+        text("Address", "address"),
+        text("Website", "website"),
+        *sourced_columns(LiaisonOffice),
+    ),
+)
+
+VISITS = RecordExport(
+    name="visits",
+    model=Visit,
+    detail_route="cooperation:visit-detail",
+    columns=(
+        number("id", "id"),
+        text("Title", "title"),
+        text("Origin", "origin__name"),
+        many_to_many("Destinations", Visit, "destinations", item="name", order="name"),
+        Column(
+            "Dates",
+            date_sources("start") + date_sources("end"),
+            lambda *parts: format_span(PartialDate(*parts[:3]), PartialDate(*parts[3:])),
+        ),
+        *partial_date("Start", "start", displayed=False),
+        *partial_date("End", "end", displayed=False),
+        text("Leader", "leader__name"),
+        name_and_role(VisitParticipant, outer="visit", header="Participants"),
+        text("Purpose", "purpose"),
+        *sourced_columns(Visit),
+    ),
+)
+
+AGREEMENTS = RecordExport(
+    name="agreements",
+    model=Agreement,
+    detail_route="cooperation:agreement-detail",
+    columns=(
+        number("id", "id"),
+        text("Title", "title"),
+        choice("Kind", "kind", AgreementKind.choices),
+        joined(
+            "Parties",
+            AgreementParty.objects.all(),
+            outer="agreement",
+            item=Coalesce("municipality__name", "organization__name"),
+            order=F("id"),
+        ),
+        *partial_date("Signed", "signed"),
+        *partial_date("Ended", "ended"),
+        text("Signed during visit", "visit__title"),
+        *sourced_columns(Agreement),
+    ),
+)
+
+MUNICIPALITIES = RecordExport(
+    name="municipalities",
+    model=Municipality,
+    detail_route="cooperation:municipality-detail",
+    columns=(
+        *named_columns(),
+        choice("Country", "country", Country.choices),
+        choice("Level", "level", MunicipalityLevel.choices),
+        text("Part of", "parent__name"),
+        number("Population", "population"),
+        number("Population year", "population_year"),
+        number("Latitude", "latitude"),
+        number("Longitude", "longitude"),
+        text("Wikidata id", "wikidata_id"),
+        text("Description", "description"),
+    ),
+)
+
+ORGANIZATIONS = RecordExport(
+    name="organizations",
+    model=Organization,
+    columns=(
+        *named_columns(),
+        choice("Kind", "kind", OrganizationKind.choices),
+        choice("Country", "country", Country.choices),
+        text("Municipality", "municipality__name"),
+        text("Website", "website"),
+        text("Description", "description"),
+    ),
+)
+
+PEOPLE = RecordExport(
+    name="people",
+    model=Person,
+    columns=(*named_columns(), text("Notes", "notes")),
+)
+
+SOURCES = RecordExport(
+    name="sources",
+    model=Source,
+    columns=(
+        number("id", "id"),
+        text("Title", "title"),
+        text("URL", "url"),
+        text("Publisher", "publisher"),
+        *partial_date("Published", "published"),
+        choice("Language", "language", Language.choices),
+        text("Excerpt", "excerpt"),
+        text("Notes", "notes"),
+    ),
+)
+
+EXPORTS = {
+    export.name: export
+    for export in (OFFICES, VISITS, AGREEMENTS, MUNICIPALITIES, ORGANIZATIONS, PEOPLE, SOURCES)
+}
+BY_MODEL = {export.model: export for export in EXPORTS.values()}
