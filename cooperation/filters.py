@@ -122,14 +122,17 @@ class PublicFilterSet(django_filters.FilterSet):
         return queryset.filter(self.search_q(value))
 
 
-def municipality_filter(label, field_name, empty_label):
-    return django_filters.ChoiceFilter(label=label, field_name=field_name, empty_label=empty_label)
+def municipality_filter(label, empty_label, *, field_name=None, method=None):
+    """A select of municipalities by slug; its choices are set per request."""
+    return django_filters.ChoiceFilter(
+        label=label, field_name=field_name, method=method, empty_label=empty_label
+    )
 
 
 class OfficeFilterSet(PublicFilterSet):
-    sponsor = municipality_filter("Sponsor", "sponsor__slug", "Any sponsor")
-    host = municipality_filter("Host", "host__slug", "Any host")
-    province = municipality_filter("Province or region", None, "Any province")
+    sponsor = municipality_filter("Sponsor", "Any sponsor", field_name="sponsor__slug")
+    host = municipality_filter("Host", "Any host", field_name="host__slug")
+    province = municipality_filter("Province or region", "Any province", method="in_province")
     status = django_filters.ChoiceFilter(
         label="Status",
         field_name="operating_status",
@@ -155,7 +158,6 @@ class OfficeFilterSet(PublicFilterSet):
         self.set_choices(
             ["sponsor", "host", "province"], slug_choices(Municipality.objects.order_by("name"))
         )
-        self.filters["province"].method = "in_province"
 
     @staticmethod
     def in_province(queryset, name, value):
@@ -169,8 +171,8 @@ class OfficeFilterSet(PublicFilterSet):
 
 
 class VisitFilterSet(PublicFilterSet):
-    origin = municipality_filter("From", "origin__slug", "Any origin")
-    destination = municipality_filter("To", None, "Any destination")
+    origin = municipality_filter("From", "Any origin", field_name="origin__slug")
+    destination = municipality_filter("To", "Any destination", method="to_destination")
     person = django_filters.ChoiceFilter(label="Person", method="with_person", empty_label="Anyone")
     ordering = OrderingFilter(
         fields=(("main_date", "year"), ("title", "title"), ("origin__name", "origin")),
@@ -185,7 +187,6 @@ class VisitFilterSet(PublicFilterSet):
         super().__init__(*args, **kwargs)
         self.set_choices(["origin", "destination"], slug_choices(Municipality.objects.all()))
         self.set_choices(["person"], slug_choices(Person.objects.all()))
-        self.filters["destination"].method = "to_destination"
 
     @staticmethod
     def to_destination(queryset, name, value):
