@@ -63,6 +63,11 @@ def resident_kib() -> int:
     return pages * os.sysconf("SC_PAGE_SIZE") // 1024
 
 
+def cpu_seconds() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def django_export() -> dict:
     """Runs in a child process: stream the response to nowhere, time it, note peak RSS."""
     setup_django()
@@ -71,11 +76,18 @@ def django_export() -> dict:
     export, request, queryset = export_plan()
     rows = queryset.count()
     before = resident_kib()
+    cpu_before = cpu_seconds()
     started = time.perf_counter()
     size = sum(len(chunk) for chunk in csv_response(export, queryset, request))
     seconds = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return {"rows": rows, "bytes": size, "seconds": seconds, "peak_growth_kib": peak - before}
+    return {
+        "rows": rows,
+        "bytes": size,
+        "seconds": seconds,
+        "cpu_seconds": cpu_seconds() - cpu_before,
+        "peak_growth_kib": peak - before,
+    }
 
 
 def copy_export() -> dict:
@@ -130,7 +142,7 @@ def main():
     print(f"rows exported:            {exported['rows']:,}")
     print(
         f"Django export:            {exported['seconds']:.1f} s, {django_rate:,.0f} rows/s, "
-        f"{exported['bytes'] / 1e6:,.0f} MB"
+        f"{exported['bytes'] / 1e6:,.0f} MB, {exported['cpu_seconds']:.1f} s of CPU in Python"
     )
     print(
         f"COPY TO STDOUT WITH CSV:  {copied['seconds']:.1f} s, {copy_rate:,.0f} rows/s, "

@@ -78,20 +78,26 @@ class PartialDate:
         return self.value.year if self.value else None
 
     def __str__(self) -> str:
-        if self.value is None:
-            return ""
-        return self._prefix() + self._body(self.value, self.precision)
+        return written_date(self.value, self.precision, self.approximate)
 
     def _prefix(self) -> str:
         return "c. " if self.approximate else ""
 
-    @staticmethod
-    def _body(value: date, precision: str) -> str:
-        if precision == Precision.YEAR:
-            return f"{value.year}"
-        if precision == Precision.MONTH:
-            return f"{month_name(value)} {value.year}"
-        return f"{value.day} {month_name(value)} {value.year}"
+
+def written_date(value: date | None, precision: str, approximate: bool) -> str:
+    """A partial date as written: "c. 1998", "January 2018", "5 June 2018"; "" if unknown.
+
+    A plain function, so that an export can format millions of dates without building a
+    `PartialDate` for each.
+    """
+    if value is None:
+        return ""
+    prefix = "c. " if approximate else ""
+    if precision == Precision.YEAR:
+        return f"{prefix}{value.year}"
+    if precision == Precision.MONTH:
+        return f"{prefix}{month_name(value)} {value.year}"
+    return f"{prefix}{value.day} {month_name(value)} {value.year}"
 
 
 class PartialDateAttribute:

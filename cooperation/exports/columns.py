@@ -7,7 +7,7 @@ from django.db.models import F, OuterRef
 
 from cooperation.exports.cells import safe_text
 from cooperation.exports.joined import SEPARATOR, Joined
-from cooperation.partial_dates import PartialDate
+from cooperation.partial_dates import written_date
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,5 @@ def partial_date(label: str, name: str, *, displayed: bool = True) -> list[Colum
     ]
     if not displayed:
         return sortable
-    shown = Column(
-        label,
-        date_sources(name),
-        lambda value, *rest: str(PartialDate(value, *rest)) if value else "",
-    )
+    shown = Column(label, date_sources(name), written_date)
     return [shown, *sortable]
