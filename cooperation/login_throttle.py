@@ -29,10 +29,6 @@ def lockout_message() -> str:
     )
 
 
-def client_address(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
-
-
 def normalized(username: str) -> str:
     return (username or "").strip().casefold()[:150]
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from sinoisrael.csp import CONTENT_SECURITY_POLICY
-from sinoisrael.env import database_from_url, env_bool, env_list
+from sinoisrael.env import database_from_url, env_bool, env_list, env_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -122,6 +122,9 @@ SECURE_PROXY_SSL_HEADER = (
     ("HTTP_" + _proxy_ssl_header.upper().replace("-", "_"), "https") if _proxy_ssl_header else None
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
+# The proxies whose X-Forwarded-For is believed when finding a client's address (sign-in
+# throttling, sinoisrael/client_address.py); like gunicorn's forwarded_allow_ips.
+TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 
 # Headers on every response: CSP (sinoisrael/csp.py), no sniffing, no framing, no referrer
 # to other sites, a browsing context of our own.

@@ -53,6 +53,27 @@ def test_ten_failures_from_one_address_lock_that_address(client):
     assert signed_in(client)
 
 
+def test_behind_the_proxy_a_locked_client_does_not_lock_the_others(client):
+    """Every request comes from the TLS proxy; X-Forwarded-For tells the clients apart."""
+    staff_user(ANALYST, "analyst", PASSWORD)
+
+    def through_proxy(username, password, forwarded):
+        return client.post(
+            LOGIN,
+            {"username": username, "password": password},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_FORWARDED_FOR=forwarded,
+        )
+
+    for attempt in range(10):
+        through_proxy(f"guess{attempt}", "wrong", "203.0.113.5")
+    assert set(FailedLogin.objects.values_list("address", flat=True)) == {"203.0.113.5"}
+    forged = through_proxy("analyst", PASSWORD, "198.51.100.1, 203.0.113.5")
+    assert LOCKED in forged.content.decode()
+    assert through_proxy("analyst", PASSWORD, "198.51.100.1").status_code == 302
+    assert signed_in(client)
+
+
 def test_a_lock_ends_after_the_lockout_and_success_clears_the_count(client):
     staff_user(ANALYST, "analyst", PASSWORD)
     for _ in range(10):

@@ -1,3 +1,4 @@
+import ipaddress
 import os
 import subprocess
 import sys
@@ -6,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from sinoisrael.env import database_from_url, env_bool, env_list
+from sinoisrael.env import database_from_url, env_bool, env_list, env_networks
 
 BASE = Path(__file__).resolve().parent.parent
 
@@ -57,6 +58,21 @@ def test_unknown_debug_word_is_an_error(monkeypatch):
 def test_allowed_hosts_are_comma_separated(monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOWED_HOSTS", "example.org, www.example.org,")
     assert env_list("DJANGO_ALLOWED_HOSTS", []) == ["example.org", "www.example.org"]
+
+
+def test_trusted_proxies_are_addresses_or_networks(monkeypatch):
+    monkeypatch.setenv("DJANGO_TRUSTED_PROXIES", "10.0.0.0/8, 192.0.2.7, ::1")
+    assert env_networks("DJANGO_TRUSTED_PROXIES", []) == [
+        ipaddress.ip_network("10.0.0.0/8"),
+        ipaddress.ip_network("192.0.2.7/32"),
+        ipaddress.ip_network("::1/128"),
+    ]
+
+
+def test_a_trusted_proxy_that_is_no_address_stops_the_start():
+    result = start_django(DJANGO_DEBUG="yes", DJANGO_TRUSTED_PROXIES="10.0.0.1, proxy.internal")
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXIES: 'proxy.internal' is not an IP address" in result.stderr
 
 
 def test_postgres_url():

@@ -4,14 +4,9 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 
-from cooperation.login_throttle import (
-    clear_failures,
-    client_address,
-    is_locked,
-    lockout_message,
-    record_failure,
-)
+from cooperation.login_throttle import clear_failures, is_locked, lockout_message, record_failure
 from cooperation.models import FailedLogin
+from sinoisrael.client_address import client_address
 
 
 class ThrottledLoginForm(AdminAuthenticationForm):
