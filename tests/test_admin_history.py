@@ -8,7 +8,13 @@ from django.urls import reverse
 
 from cooperation.models import Visit
 from tests.admin_pages import analyst, editor, page_data
-from tests.factories import MunicipalityFactory, SourceFactory, VisitFactory
+from tests.factories import (
+    IsraeliMunicipalityFactory,
+    MunicipalityFactory,
+    SectorFactory,
+    SourceFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -84,6 +90,36 @@ def test_an_editor_reverts_to_an_earlier_version(client):
     visit.refresh_from_db()
     assert (visit.title, visit.start_date) == ("Original title", date(2018, 6, 5))
     assert visit.history.first().history_change_reason.startswith("Reverted to the version of ")
+
+
+def test_reverting_restores_the_sources_sectors_and_destinations_of_that_version(client):
+    kept_source, later_source = SourceFactory(), SourceFactory()
+    kept_sector, later_sector = SectorFactory(), SectorFactory()
+    kept_city, later_city = IsraeliMunicipalityFactory(), IsraeliMunicipalityFactory()
+    visit = VisitFactory(sources=[kept_source])
+    visit.sectors.set([kept_sector])
+    visit.destinations.set([kept_city])
+    kept = visit.history.first()
+    visit.sources.set([later_source])
+    visit.sectors.set([later_sector])
+    visit.destinations.set([later_city])
+
+    client = editor(client)
+    page = client.get(version_url(visit, kept))
+    data = page_data(page)
+    # The version's links, not today's, and its sources as a field (no inlines here).
+    assert [int(pk) for pk in data["sources"]] == [kept_source.pk]
+    assert [int(pk) for pk in data["sectors"]] == [kept_sector.pk]
+    assert [int(pk) for pk in data["destinations"]] == [kept_city.pk]
+    assert 'name="sources"' in page.content.decode()
+
+    assert client.post(version_url(visit, kept), data).status_code == 302
+    assert list(visit.sources.all()) == [kept_source]
+    assert list(visit.sectors.all()) == [kept_sector]
+    assert list(visit.destinations.all()) == [kept_city]
+    reverted = visit.history.first()
+    assert [row.source_id for row in reverted.sources.all()] == [kept_source.pk]
+    assert reverted.history_change_reason.startswith("Reverted to the version of ")
 
 
 def test_an_analyst_may_view_an_earlier_version_but_not_revert_to_it(client):

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied
 from simple_history.admin import SimpleHistoryAdmin
 
 from cooperation.admin.forms import AdminForm
-from cooperation.admin.history import save_without_history, write_history
+from cooperation.admin.history import links_of, save_without_history, with_initial, write_history
 from cooperation.exports.admin import CsvExportMixin
 
 NAME_SEARCH = ["name", "native_name", "aliases", "slug"]
@@ -53,7 +53,8 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         form.user = request.user  # a new class on every call, so this is per request
-        return form
+        links = getattr(request, "version_links", None)
+        return form if links is None else with_initial(form, links)
 
     def get_fields(self, request, obj=None):
         return arranged(super().get_fields(request, obj))
@@ -90,6 +91,7 @@ class HistoryAdmin(SimpleHistoryAdmin):
             request.revert_reason = (
                 f"Reverted to the version of {version.history_date:%Y-%m-%d %H:%M}"
             )
+            request.version_links = links_of(version)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 

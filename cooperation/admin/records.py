@@ -17,11 +17,21 @@ from cooperation.publishing import can_publish
 
 
 class RecordAdmin(MainModelAdmin):
-    """Sources are cited in an inline (the `cite` parameter fills in the first row); the
-    publishing actions show to those allowed to take each step."""
+    """Sources are cited in an inline (the `cite` parameter fills in the first row), except on
+    the page of an earlier version; the publishing actions show to those allowed to take
+    each step."""
 
     exclude = ["sources"]
     actions = [submit_for_review, publish, return_to_draft]
+
+    def get_exclude(self, request, obj=None):
+        """The page of an earlier version shows no inlines: there, sources are a field."""
+        if hasattr(request, "version_links"):
+            return []
+        return super().get_exclude(request, obj)
+
+    def get_autocomplete_fields(self, request):
+        return [*super().get_autocomplete_fields(request), "sources"]
 
     def has_publish_permission(self, request):
         return can_publish(request.user, self.model)

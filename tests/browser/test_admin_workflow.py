@@ -2,11 +2,19 @@
 public site then shows it. Driven through the admin in the system Chromium."""
 
 import pytest
+from django.urls import reverse
 
 from cooperation.models import Country, PublicationStatus, Visit
 from cooperation.roles import ANALYST, EDITOR
 from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
-from tests.factories import IsraeliMunicipalityFactory, MunicipalityFactory, PersonFactory
+from tests.factories import (
+    IsraeliMunicipalityFactory,
+    MunicipalityFactory,
+    PersonFactory,
+    SectorFactory,
+    SourceFactory,
+    VisitFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -114,3 +122,28 @@ def test_an_analyst_enters_a_visit_and_an_editor_publishes_it(people, page):
     page.goto("/")
     assert page.get_by_role("link", name=TITLE).first.is_visible()
     assert page.outside_requests == []
+
+
+def test_an_editor_reverts_a_visit_with_its_sources_and_sectors(people, page):
+    kept_source, later_source = SourceFactory(title="Kept article"), SourceFactory()
+    kept_sector, later_sector = SectorFactory(name="Kept sector"), SectorFactory()
+    visit = VisitFactory(title=TITLE, sources=[kept_source])
+    visit.sectors.set([kept_sector])
+    kept = visit.history.first()
+    visit.title = "Wrong title"
+    visit.save()
+    visit.sources.set([later_source])
+    visit.sectors.set([later_sector])
+
+    log_in(page, "editor")
+    page.goto(reverse("admin:cooperation_visit_simple_history", args=[visit.pk, kept.history_id]))
+    chosen = ".select2 .select2-selection__choice"
+    assert page.locator(f"#id_sources + {chosen}").all_inner_texts() == ["×Kept article"]
+    assert page.locator(f"#id_sectors + {chosen}").all_inner_texts() == ["×Kept sector"]
+    page.locator("input[name=_save]").click()
+    page.wait_for_url("**/admin/cooperation/visit/")
+    assert "was changed successfully" in success_message(page)
+    visit.refresh_from_db()
+    assert visit.title == TITLE
+    assert list(visit.sources.all()) == [kept_source]
+    assert list(visit.sectors.all()) == [kept_sector]
