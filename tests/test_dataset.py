@@ -1,5 +1,6 @@
 """Backup and restore: export_dataset / import_dataset between SQLite and PostgreSQL."""
 
+import contextlib
 import hashlib
 import io
 import json
@@ -94,10 +95,14 @@ def migrations_digest() -> str:
 
 def other_database(tmp_path) -> str:
     """A migrated database of the other kind: PostgreSQL when the suite runs on SQLite,
-    SQLite when it runs on PostgreSQL. Migrated once per migration state, then reused."""
+    SQLite when it runs on PostgreSQL. Migrated once per migration state, then reused;
+    those of earlier migration states are removed."""
     env = production_env(DJANGO_DEBUG="true")
     if connection.vendor == "postgresql":
         template = Path(tempfile.gettempdir()) / f"sinoisrael_prod_{migrations_digest()}.sqlite3"
+        for stale in template.parent.glob("sinoisrael_prod_*.sqlite3"):
+            if stale != template:
+                stale.unlink(missing_ok=True)
         if not template.exists():
             partial = template.with_suffix(".partial")
             migrate(env, f"sqlite:///{partial}")
@@ -106,6 +111,7 @@ def other_database(tmp_path) -> str:
         return f"sqlite:///{tmp_path / 'other.sqlite3'}"
     name = f"sinoisrael_prod_dataset_{migrations_digest()}"
     with psycopg.connect("host=127.0.0.1 user=postgres dbname=postgres", autocommit=True) as pg:
+        drop_stale_databases(pg, keep=name)
         if not pg.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
             pg.execute(f'CREATE DATABASE "{name}"')
     url = f"postgres://postgres@127.0.0.1:5432/{name}"
@@ -117,6 +123,18 @@ def other_database(tmp_path) -> str:
     if migrated != len(applied_migrations("default")):
         migrate(env, url)
     return url
+
+
+def drop_stale_databases(pg, *, keep: str) -> None:
+    """Drop the dataset databases of other migration states, unless another run uses one."""
+    stale = pg.execute(
+        "SELECT datname FROM pg_database WHERE datname LIKE 'sinoisrael\\_prod\\_dataset\\_%%'"
+        " AND datname <> %s",
+        [keep],
+    ).fetchall()
+    for (name,) in stale:
+        with contextlib.suppress(psycopg.errors.ObjectInUse):
+            pg.execute(f'DROP DATABASE IF EXISTS "{name}"')
 
 
 def migrate(env, url):
