@@ -17,7 +17,9 @@ SERIES = (
     ("agreements", "Agreements signed"),
 )
 CHART_WIDTH, CHART_HEIGHT = 720, 260
-MARGIN_LEFT, MARGIN_BOTTOM, MARGIN_TOP = 36, 28, 12
+# Room for the value labels on the left and for half the latest year's label on the right.
+MARGIN_LEFT, MARGIN_RIGHT, MARGIN_BOTTOM, MARGIN_TOP = 44, 28, 28, 12
+PLOT_RIGHT = CHART_WIDTH - MARGIN_RIGHT
 
 
 @dataclass(frozen=True)
@@ -64,12 +66,16 @@ def activity_by_year() -> list[YearRow]:
     ]
 
 
+def year_width(rows: list[YearRow]) -> float:
+    """The width of one year's group of bars, in the SVG's units."""
+    return (PLOT_RIGHT - MARGIN_LEFT) / max(len(rows), 1)
+
+
 def chart_bars(rows: list[YearRow]) -> tuple[list[Bar], int]:
     """Bars of a grouped bar chart in the SVG's coordinates, and the value of the top line."""
     top = max((getattr(row, name) for row in rows for name, _ in SERIES), default=0) or 1
-    plot_width = CHART_WIDTH - MARGIN_LEFT
     plot_height = CHART_HEIGHT - MARGIN_BOTTOM - MARGIN_TOP
-    group = plot_width / max(len(rows), 1)
+    group = year_width(rows)
     width = group * 0.8 / len(SERIES)
     bars = []
     for index, row in enumerate(rows):
@@ -90,10 +96,14 @@ def chart_bars(rows: list[YearRow]) -> tuple[list[Bar], int]:
 
 
 def year_ticks(rows: list[YearRow], every: int = 5) -> list[tuple[float, int]]:
-    """Labelled years on the x axis: the first, then every `every` years."""
-    group = (CHART_WIDTH - MARGIN_LEFT) / max(len(rows), 1)
+    """Labelled years on the x axis: the latest, then every `every` years before it.
+
+    Counted from the latest year, labels are always `every` years apart and never overlap.
+    """
+    group = year_width(rows)
+    last = len(rows) - 1
     return [
         (round(MARGIN_LEFT + index * group + group / 2, 2), row.year)
         for index, row in enumerate(rows)
-        if index % every == 0 or index == len(rows) - 1
+        if (last - index) % every == 0
     ]

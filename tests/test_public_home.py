@@ -1,8 +1,9 @@
 from datetime import date
+from itertools import pairwise
 
 import pytest
 
-from cooperation.activity import activity_by_year, chart_bars
+from cooperation.activity import YearRow, activity_by_year, chart_bars, year_ticks
 from tests.factories import AgreementFactory, LiaisonOfficeFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,6 +34,15 @@ def test_bars_scale_to_the_largest_count(sample_data):
     tallest = [bar for bar in bars if bar.label.startswith("2018")]
     assert {bar.height for bar in tallest} == {max(bar.height for bar in bars)}
     assert all(bar.height == 0 for bar in bars if bar.label.startswith("2000"))
+
+
+@pytest.mark.parametrize("years", [1, 4, 5, 6, 26, 27])
+def test_year_labels_are_five_years_apart_ending_with_the_latest(years):
+    rows = [YearRow(2000 + n, 0, 0, 0) for n in range(years)]
+    labelled = [year for _, year in year_ticks(rows)]
+    assert labelled[-1] == rows[-1].year
+    assert all(later - earlier == 5 for earlier, later in pairwise(labelled))
+    assert len(labelled) == (years - 1) // 5 + 1
 
 
 def test_home_page_shows_counts_chart_table_and_latest(client, sample_data):

@@ -28,6 +28,7 @@ def home(request):
             "height": activity.CHART_HEIGHT,
             "baseline": activity.CHART_HEIGHT - activity.MARGIN_BOTTOM,
             "left": activity.MARGIN_LEFT,
+            "right": activity.PLOT_RIGHT,
             "top_y": activity.MARGIN_TOP,
         },
     }
