@@ -80,8 +80,9 @@ class PartialDate:
     def __str__(self) -> str:
         return written_date(self.value, self.precision, self.approximate)
 
-    def _prefix(self) -> str:
-        return "c. " if self.approximate else ""
+
+def approximate_prefix(approximate: bool) -> str:
+    return "c. " if approximate else ""
 
 
 def written_date(value: date | None, precision: str, approximate: bool) -> str:
@@ -92,7 +93,7 @@ def written_date(value: date | None, precision: str, approximate: bool) -> str:
     """
     if value is None:
         return ""
-    prefix = "c. " if approximate else ""
+    prefix = approximate_prefix(approximate)
     if precision == Precision.YEAR:
         return f"{prefix}{value.year}"
     if precision == Precision.MONTH:
@@ -125,7 +126,7 @@ def format_span(start: PartialDate, end: PartialDate) -> str:
     if start.precision != end.precision or start.approximate != end.approximate:
         return f"{start} - {end}"
     a, b = start.value, end.value
-    prefix = start._prefix()
+    prefix = approximate_prefix(start.approximate)
     if start.precision == Precision.DAY and (a.year, a.month) == (b.year, b.month):
         return f"{prefix}{a.day}-{b.day} {month_name(b)} {b.year}"
     if start.precision == Precision.DAY and a.year == b.year:

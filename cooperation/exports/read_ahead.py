@@ -19,8 +19,6 @@ def read_ahead[T](chunks: Iterator[T]) -> Iterator[T]:
     caller can close its transaction safely.
     """
     chunk = next(chunks, None)
-    if chunk is None:
-        return
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="export-read-ahead") as reader:
         while chunk is not None:
             following = reader.submit(next, chunks, None)
