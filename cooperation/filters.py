@@ -1,7 +1,10 @@
-"""The public list filters: the GET parameters of DESIGN.md's public contract.
+"""The public list filters: the GET parameters of the public contract (README, "The public
+site").
 
 Choices for municipalities, people, organizations and sectors are read once per request and
 checked by the form, so an unknown slug is a form error (HTTP 400) and costs no extra query.
+They offer only what the public may see (`published()`): a slug named only in a draft is
+refused exactly like one that does not exist.
 """
 
 import django_filters
@@ -66,16 +69,21 @@ class PublicFilterForm(forms.Form):
 
 
 class OrderingFilter(django_filters.OrderingFilter):
-    """Empty values sort last both ways, on SQLite and PostgreSQL alike; ties by id."""
+    """Empty values sort last both ways, on SQLite and PostgreSQL alike; ties by id.
+
+    Empty items of the comma-separated list are skipped, as django-filter's own ordering
+    does: "year," orders by year, "," keeps the default.
+    """
 
     def filter(self, qs, value):
-        if not value:
+        names = [self.get_ordering_value(param) for param in value or () if param]
+        if not names:
             return qs
         expressions = [
             F(name[1:]).desc(nulls_last=True)
             if name.startswith("-")
             else F(name).asc(nulls_last=True)
-            for name in (self.get_ordering_value(param) for param in value)
+            for name in names
         ]
         return qs.order_by(*expressions, "pk")
 
@@ -110,7 +118,7 @@ class PublicFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["sector"].extra["choices"] = slug_choices(Sector.objects.all())
+        self.filters["sector"].extra["choices"] = slug_choices(Sector.objects.published())
         # The form shows the filters in the order of Meta.fields, ordering last.
         self.filters = {name: self.filters[name] for name in [*self.Meta.fields, "ordering"]}
 
@@ -156,7 +164,7 @@ class OfficeFilterSet(PublicFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.set_choices(
-            ["sponsor", "host", "province"], slug_choices(Municipality.objects.order_by("name"))
+            ["sponsor", "host", "province"], slug_choices(Municipality.objects.published())
         )
 
     @staticmethod
@@ -185,8 +193,8 @@ class VisitFilterSet(PublicFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.set_choices(["origin", "destination"], slug_choices(Municipality.objects.all()))
-        self.set_choices(["person"], slug_choices(Person.objects.all()))
+        self.set_choices(["origin", "destination"], slug_choices(Municipality.objects.published()))
+        self.set_choices(["person"], slug_choices(Person.objects.published()))
 
     @staticmethod
     def to_destination(queryset, name, value):
@@ -232,9 +240,10 @@ class AgreementFilterSet(PublicFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         parties = (
-            Municipality.objects.order_by()
+            Municipality.objects.published()
+            .order_by()
             .values_list("slug", "name")
-            .union(Organization.objects.order_by().values_list("slug", "name"))
+            .union(Organization.objects.published().order_by().values_list("slug", "name"))
         )
         self.set_choices(["party"], sorted(parties, key=lambda choice: choice[1]))
 

@@ -78,11 +78,21 @@ def test_municipality_profiles(client, sample_data):
 def test_profile_hides_unpublished_records(client, sample_data):
     LiaisonOffice.objects.update(status=PublicationStatus.DRAFT)
     Visit.objects.update(status=PublicationStatus.IN_REVIEW)
-    Agreement.objects.update(status=PublicationStatus.DRAFT)
+    Agreement.objects.exclude(slug="beijing-tel-aviv-twinning").update(
+        status=PublicationStatus.DRAFT
+    )
     html = page(client, "/municipalities/tel-aviv-yafo/")
     assert "/offices/" not in html.split("<main", 1)[1].replace('href="/offices/"', "")
     assert "/visits/beijing" not in html
-    assert "twin-cities" not in html and "Twin cities" not in html
+    assert 'href="/agreements/beijing-tel-aviv-twinning/"' in html
+    assert "/agreements/shanghai" not in html
+
+
+def test_a_municipality_named_only_in_unpublished_records_has_no_profile(client, sample_data):
+    LiaisonOffice.objects.update(status=PublicationStatus.DRAFT)
+    Visit.objects.update(status=PublicationStatus.IN_REVIEW)
+    Agreement.objects.update(status=PublicationStatus.DRAFT)
+    assert client.get("/municipalities/tel-aviv-yafo/").status_code == 404
 
 
 @pytest.mark.parametrize("model", [LiaisonOffice, Visit, Agreement])

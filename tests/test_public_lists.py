@@ -214,3 +214,18 @@ def test_lists_and_counts_hide_unpublished_records(client, status):
     assert "Hidden" not in home
     assert "<strong>1</strong> liaison office" in home
     assert "<strong>0</strong> visits" in home
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"), [("year,", "year"), (",year", "year"), (",", ""), ("-year,,", "-year")]
+)
+@pytest.mark.parametrize("path", ["/offices/", "/visits/", "/agreements/"])
+def test_an_ordering_with_an_empty_item_skips_it(client, sample_data, path, written, meant):
+    assert titles(client, f"{path}?ordering={written}") == titles(
+        client, f"{path}?ordering={meant}"
+    )
+    csv_file = client.get(f"{path}export.csv?ordering={written}")
+    assert csv_file.status_code == 200
+    assert b"".join(csv_file.streaming_content) == b"".join(
+        client.get(f"{path}export.csv?ordering={meant}").streaming_content
+    )

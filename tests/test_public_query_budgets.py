@@ -49,8 +49,10 @@ def make_agreements(n):
 
 
 def make_municipalities(n):
+    """Municipalities the public may see: each is the origin of a published visit."""
     parent = MunicipalityFactory()
-    MunicipalityFactory.create_batch(n - 1, parent=parent)
+    for _ in range(n):
+        VisitFactory(origin=MunicipalityFactory(parent=parent))
 
 
 LISTS = [

@@ -1,7 +1,11 @@
 """Abstract building blocks shared by the models: timestamps, names, publication."""
 
+from functools import reduce
+from operator import or_
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 
@@ -73,6 +77,36 @@ class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Only what the public may see."""
         return self.filter(status=PublicationStatus.PUBLISHED)
+
+
+class NamedByRecordsQuerySet(models.QuerySet):
+    """Places, bodies, people, sectors and sources: the public sees one only through the
+    published records that name it, so a name entered for a draft stays private.
+
+    `record_paths` are the lookups from the model to the records that name it.
+    """
+
+    record_paths: tuple[str, ...] = ()
+
+    def named_by_published_records(self) -> Q:
+        # One subquery per path, not one join over all of them: joined together the
+        # relations would multiply each other's rows.
+        manager = self.model._default_manager
+        return reduce(
+            or_,
+            (
+                Q(
+                    pk__in=manager.filter(
+                        **{f"{path}__status": PublicationStatus.PUBLISHED}
+                    ).values("pk")
+                )
+                for path in self.record_paths
+            ),
+        )
+
+    def published(self):
+        """Only what the public may see."""
+        return self.filter(self.named_by_published_records())
 
 
 class Record(TimeStamped):

@@ -2,7 +2,11 @@
 
 from django.db import models
 
-from cooperation.models.base import Named
+from cooperation.models.base import Named, NamedByRecordsQuerySet
+
+
+class PersonQuerySet(NamedByRecordsQuerySet):
+    record_paths = ("offices", "visits_led", "visits")
 
 
 class Person(Named):
@@ -10,6 +14,8 @@ class Person(Named):
         blank=True,
         help_text="What the sources say of the person outside the records they are linked to.",
     )
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta(Named.Meta):
         verbose_name_plural = "people"

@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 
-from cooperation.models.base import Named
+from cooperation.models.base import Named, NamedByRecordsQuerySet
 
 
 class Country(models.TextChoices):
@@ -23,6 +23,26 @@ class MunicipalityLevel(models.TextChoices):
     CITY = "city", "City"
     DISTRICT = "district", "District"
     REGIONAL_COUNCIL = "regional_council", "Regional council"
+
+
+class MunicipalityQuerySet(NamedByRecordsQuerySet):
+    record_paths = (
+        "offices_sponsored",
+        "offices_hosted",
+        "visits_out",
+        "visits_in",
+        "agreement_parties__agreement",
+    )
+
+    def published(self):
+        """Municipalities a published record names, and the regions they lie in (up to two
+        levels up: a district's city and province), so a city's page can link its region."""
+        named = self.model._default_manager.filter(self.named_by_published_records())
+        return self.filter(
+            Q(pk__in=named.values("pk"))
+            | Q(pk__in=named.values("parent"))
+            | Q(pk__in=named.values("parent__parent"))
+        )
 
 
 class Municipality(Named):
@@ -65,6 +85,8 @@ class Municipality(Named):
     )
     description = models.TextField(blank=True)
 
+    objects = MunicipalityQuerySet.as_manager()
+
     class Meta(Named.Meta):
         verbose_name_plural = "municipalities"
         constraints = [
@@ -94,6 +116,10 @@ class OrganizationKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class OrganizationQuerySet(NamedByRecordsQuerySet):
+    record_paths = ("offices", "participations__visit", "agreement_parties__agreement")
+
+
 class Organization(Named):
     kind = models.CharField(max_length=20, choices=OrganizationKind.choices)
     country = models.CharField(max_length=2, choices=Country.choices)
@@ -107,3 +133,5 @@ class Organization(Named):
     )
     website = models.URLField(max_length=500, blank=True)
     description = models.TextField(blank=True)
+
+    objects = OrganizationQuerySet.as_manager()

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from cooperation.models.base import TimeStamped
+from cooperation.models.base import NamedByRecordsQuerySet, TimeStamped
 from cooperation.partial_dates import (
     PartialDateAttribute,
     normalize_partial_dates,
@@ -17,6 +17,12 @@ class Language(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class CitedByRecordsQuerySet(NamedByRecordsQuerySet):
+    """Sources and sectors: public once a published record cites or is tagged with them."""
+
+    record_paths = ("liaisonoffices", "visits", "agreements")
+
+
 class Source(TimeStamped):
     url = models.URLField("URL", max_length=500, unique=True)
     title = models.CharField(max_length=300)
@@ -28,6 +34,8 @@ class Source(TimeStamped):
     language = models.CharField(max_length=5, choices=Language.choices, default=Language.ENGLISH)
     excerpt = models.TextField(blank=True, help_text="The passage the records rely on.")
     notes = models.TextField(blank=True)
+
+    objects = CitedByRecordsQuerySet.as_manager()
 
     class Meta:
         ordering = ["-published_date", "title"]
@@ -43,6 +51,8 @@ class Source(TimeStamped):
 class Sector(TimeStamped):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
+
+    objects = CitedByRecordsQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

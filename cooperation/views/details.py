@@ -1,10 +1,16 @@
 """Detail pages of published records, and municipality profiles."""
 
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from cooperation import published
-from cooperation.models import AgreementKind, AgreementParty, Municipality, PublicationStatus
+from cooperation.models import (
+    AgreementKind,
+    AgreementParty,
+    Municipality,
+    Organization,
+    PublicationStatus,
+)
 
 CITED = ("sources", "sectors")
 
@@ -67,7 +73,12 @@ def twin_cities(municipality, agreements):
 
 def municipality_detail(request, slug):
     municipality = get_object_or_404(
-        Municipality.objects.select_related("parent").prefetch_related("children", "organizations"),
+        Municipality.objects.published()
+        .select_related("parent")
+        .prefetch_related(
+            Prefetch("children", Municipality.objects.published()),
+            Prefetch("organizations", Organization.objects.published()),
+        ),
         slug=slug,
     )
     agreements = list(published.agreements().filter(pk__in=with_party(municipality)))

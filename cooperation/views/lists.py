@@ -90,7 +90,7 @@ agreement_list = ListPage(
 )
 municipality_list = ListPage(
     filters.MunicipalityFilterSet,
-    lambda: Municipality.objects.select_related("parent"),
+    lambda: Municipality.objects.published().select_related("parent"),
     ("name", "pk"),
     "cooperation/municipality_list.html",
     "municipality",
