@@ -1,8 +1,10 @@
 """What every ModelAdmin of the tracker shares."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin import ActionLocation, helpers
 from django.contrib.auth import get_permission_codename
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from cooperation.admin.forms import AdminForm
@@ -31,6 +33,31 @@ def arranged(fields: list) -> list:
     return [*(n for n in FIRST if n in present), *lines, *(n for n in LAST if n in present)]
 
 
+def row_id(model, text: str):
+    """The primary key `text` names, or None when it cannot be one (empty, "abc", "²", or
+    beyond the column's range): such values come from hand-made URLs and forms."""
+    try:
+        return model._meta.pk.clean(text, None)
+    except ValidationError:
+        return None
+
+
+class ReadableSelectionMixin:
+    """An action posted with a selection that names no row ("", "abc") is refused with a
+    message, where Django would fail filtering the primary key by it."""
+
+    def response_action(self, request, queryset, action_location=ActionLocation.CHANGE_LIST):
+        selected = request.POST.getlist(helpers.ACTION_CHECKBOX_NAME)
+        if any(row_id(self.model, value) is None for value in selected):
+            self.message_user(
+                request,
+                "The selection could not be read: tick the rows again and choose the action.",
+                messages.ERROR,
+            )
+            return None
+        return super().response_action(request, queryset, action_location)
+
+
 def partial_date_column(name: str, description: str):
     """A changelist column showing a partial date as written ("c. 1998"), sorted by date."""
 
@@ -42,7 +69,7 @@ def partial_date_column(name: str, description: str):
     return column
 
 
-class HistoryAdmin(SimpleHistoryAdmin):
+class HistoryAdmin(ReadableSelectionMixin, SimpleHistoryAdmin):
     """Change forms with a reason for the change; one history entry per save; only users
     allowed to change a historical version (editors) may revert to it."""
 
@@ -86,6 +113,9 @@ class HistoryAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST" and self.revert_disabled(request):
             raise PermissionDenied("Only editors can revert to an earlier version.")
+        history = self.model.history.model
+        if row_id(self.model, object_id) is None or row_id(history, version_id) is None:
+            raise Http404("No such version.")
         version = self.model.history.filter(history_id=version_id).first()
         if version is not None:
             request.revert_reason = (

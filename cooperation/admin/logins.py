@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 
+from cooperation.admin.base import ReadableSelectionMixin
 from cooperation.login_throttle import clear_failures, is_locked, lockout_message, record_failure
 from cooperation.models import FailedLogin
 from sinoisrael.client_address import client_address
@@ -27,7 +28,7 @@ class ThrottledLoginForm(AdminAuthenticationForm):
 
 
 @admin.register(FailedLogin)
-class FailedLoginAdmin(admin.ModelAdmin):
+class FailedLoginAdmin(ReadableSelectionMixin, admin.ModelAdmin):
     list_display = ["username", "address", "attempted_at"]
     list_filter = [("attempted_at", admin.DateFieldListFilter)]
     search_fields = ["username", "address"]

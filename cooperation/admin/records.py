@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Prefetch
 
 from cooperation.admin.actions import publish, return_to_draft, submit_for_review
-from cooperation.admin.base import NAME_SEARCH, MainModelAdmin, partial_date_column
+from cooperation.admin.base import NAME_SEARCH, MainModelAdmin, partial_date_column, row_id
 from cooperation.admin.forms import AgreementForm, LiaisonOfficeForm, VisitForm
 from cooperation.admin.inlines import (
     AgreementPartyInline,
@@ -12,7 +12,7 @@ from cooperation.admin.inlines import (
     VisitParticipantInline,
     sources_cited_inline,
 )
-from cooperation.models import Agreement, AgreementParty, LiaisonOffice, Visit
+from cooperation.models import Agreement, AgreementParty, LiaisonOffice, Source, Visit
 from cooperation.publishing import can_publish
 
 
@@ -38,10 +38,11 @@ class RecordAdmin(MainModelAdmin):
 
     def get_formset_kwargs(self, request, obj, inline, prefix):
         kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
-        cited = request.GET.get("cite", "")
         adding = request.method == "GET" and obj.pk is None
-        if adding and cited.isdigit() and inline.model is self.model.sources.through:
-            kwargs["initial"] = [{"source": int(cited)}]
+        if adding and inline.model is self.model.sources.through:
+            cited = row_id(Source, request.GET.get("cite", ""))
+            if cited is not None and Source.objects.filter(pk=cited).exists():
+                kwargs["initial"] = [{"source": cited}]
         return kwargs
 
 
