@@ -42,7 +42,7 @@ run: export DJANGO_DEBUG = true
 run: $(VENV)/.runtime
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_sample_data
-	$(BIN)/python manage.py ensure_local_admin
+	$(BIN)/python manage.py ensure_local_admin --url http://$(HOST):$(PORT)/admin/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Browser tests drive the system Chromium; install it when it is missing and we may.

@@ -7,6 +7,11 @@ from urllib.parse import parse_qsl, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
+MISSING_SECRET_KEY = (
+    "DJANGO_SECRET_KEY is not set. With DJANGO_DEBUG off the site refuses to serve with a "
+    "throwaway key: set DJANGO_SECRET_KEY to a long random string, e.g. "
+    "`python3 -c 'import secrets; print(secrets.token_urlsafe(50))'`."
+)
 TRUE_WORDS = {"1", "true", "yes", "on"}
 FALSE_WORDS = {"0", "false", "no", "off", ""}
 
@@ -24,6 +29,13 @@ def env_bool(name: str, default: bool = False) -> bool:
     raise ImproperlyConfigured(
         f"{name}={raw!r} is not understood: use 1/true/yes/on or 0/false/no/off."
     )
+
+
+def require_secret_key_to_serve() -> None:
+    """Serving with debug off needs a real key: sessions, sign-in and every signed value
+    depend on it. (Management commands run without one, see settings.py.)"""
+    if not env_bool("DJANGO_DEBUG", default=False) and not os.environ.get("DJANGO_SECRET_KEY"):
+        raise ImproperlyConfigured(MISSING_SECRET_KEY)
 
 
 def env_list(name: str, default: list[str]) -> list[str]:

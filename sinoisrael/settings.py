@@ -5,9 +5,8 @@ the README. Without DATABASE_URL the site uses a SQLite file in the project dire
 """
 
 import os
+import secrets
 from pathlib import Path
-
-from django.core.exceptions import ImproperlyConfigured
 
 from sinoisrael.csp import CONTENT_SECURITY_POLICY
 from sinoisrael.env import database_from_url, env_bool, env_list, env_networks
@@ -18,13 +17,14 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "DJANGO_SECRET_KEY is not set. With DJANGO_DEBUG off the site refuses to start "
-            "with a default key: set DJANGO_SECRET_KEY to a long random string, e.g. "
-            "`python -c 'import secrets; print(secrets.token_urlsafe(50))'`."
-        )
-    SECRET_KEY = "insecure-local-development-key-only-used-with-debug-on"
+    # Management commands (migrate, shell, load_sample_data) run without a key, on a
+    # throwaway one; serving refuses to start without one (`require_secret_key_to_serve`
+    # in wsgi.py and asgi.py), and `check --deploy` flags it (security.W009).
+    SECRET_KEY = (
+        "insecure-local-development-key-only-used-with-debug-on"
+        if DEBUG
+        else "django-insecure-" + secrets.token_urlsafe(40)
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"])
 

@@ -12,11 +12,11 @@ from sinoisrael.env import database_from_url, env_bool, env_list, env_networks
 BASE = Path(__file__).resolve().parent.parent
 
 
-def start_django(**env):
-    """Import the settings in a fresh process, as `manage.py` or gunicorn would."""
+def run_python(code: str, **env) -> subprocess.CompletedProcess:
+    """Run `code` in a fresh process with only `env` set of the site's variables."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
     return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup(); print('started')"],
+        [sys.executable, "-c", code],
         env={**clean, "DJANGO_SETTINGS_MODULE": "sinoisrael.settings", **env},
         cwd=BASE,
         capture_output=True,
@@ -25,19 +25,69 @@ def start_django(**env):
     )
 
 
-def test_refuses_to_start_without_a_secret_key_when_debug_is_off():
-    result = start_django(DJANGO_DEBUG="false")
+def start_django(**env):
+    """Import the settings in a fresh process, as `manage.py` would."""
+    return run_python("import django; django.setup(); print('started')", **env)
+
+
+def start_serving(**env):
+    """Load the WSGI application in a fresh process, as gunicorn would."""
+    return run_python("import sinoisrael.wsgi; print('serving')", **env)
+
+
+def test_refuses_to_serve_without_a_secret_key_when_debug_is_off():
+    result = start_serving(DJANGO_DEBUG="false")
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is not set" in result.stderr
+    asgi = run_python("import sinoisrael.asgi", DJANGO_DEBUG="false")
+    assert "DJANGO_SECRET_KEY is not set" in asgi.stderr
 
 
 def test_debug_off_is_the_default():
-    assert "DJANGO_SECRET_KEY is not set" in start_django().stderr
+    assert "DJANGO_SECRET_KEY is not set" in start_serving().stderr
 
 
-def test_starts_with_a_secret_key_or_in_debug():
-    assert start_django(DJANGO_SECRET_KEY="x" * 50).stdout.strip() == "started"
-    assert start_django(DJANGO_DEBUG="yes").stdout.strip() == "started"
+def test_serves_with_a_secret_key_or_in_debug():
+    assert start_serving(DJANGO_SECRET_KEY="x" * 50).stdout.strip() == "serving"
+    assert start_serving(DJANGO_DEBUG="yes").stdout.strip() == "serving"
+
+
+def test_management_commands_run_without_a_secret_key_on_a_throwaway_one(tmp_path):
+    """The README's `manage.py load_sample_data`, `shell` and the like, on a fresh clone."""
+    database = {"DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
+    script = (
+        "import django; django.setup(); from django.core.management import call_command; "
+        "from django.conf import settings; call_command('migrate', verbosity=0); "
+        "call_command('load_sample_data'); print(settings.SECRET_KEY[:16])"
+    )
+    first, second = run_python(script, **database), run_python(script, **database)
+    assert first.returncode == 0, first.stderr
+    assert "Sample data loaded" in first.stdout
+    assert first.stdout.split()[-1] == "django-insecure-"
+    shell = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--verbosity", "0", "-c", "print('shell works')"],
+        env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")} | database,
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert shell.stdout.strip() == "shell works", shell.stderr
+    assert second.returncode == 0
+
+
+def test_the_deploy_check_fails_without_a_secret_key():
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        env={**clean, "DJANGO_ALLOWED_HOSTS": "tracker.example.org"},
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "security.W009" in result.stderr
 
 
 @pytest.mark.parametrize(
@@ -109,18 +159,7 @@ def test_postgres_url_uses_the_connection_pool():
         "import django; django.setup(); from django.conf import settings; "
         "print(sorted(settings.DATABASES['default']['OPTIONS']['pool']))"
     )
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_"))}
-    result = subprocess.run(
-        [sys.executable, "-c", script],
-        env={
-            **clean,
-            "DJANGO_SETTINGS_MODULE": "sinoisrael.settings",
-            "DJANGO_DEBUG": "1",
-            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/sinoisrael",
-        },
-        cwd=BASE,
-        capture_output=True,
-        text=True,
-        check=True,
+    result = run_python(
+        script, DJANGO_DEBUG="1", DATABASE_URL="postgres://postgres@127.0.0.1:5432/sinoisrael"
     )
-    assert result.stdout.strip() == "['max_size', 'min_size', 'timeout']"
+    assert result.stdout.strip() == "['max_size', 'min_size', 'timeout']", result.stderr

@@ -19,8 +19,13 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--username", default=os.environ.get("DJANGO_ADMIN_USER", "admin"))
+        parser.add_argument(
+            "--url",
+            default="http://127.0.0.1:8000/admin/",
+            help="where the admin is served, to print (make run passes its HOST and PORT)",
+        )
 
-    def handle(self, *args, username, **options):
+    def handle(self, *args, username, url, **options):
         password = os.environ.get("DJANGO_ADMIN_PASSWORD") or self.stored_password()
         user, created = get_user_model().objects.get_or_create(
             username=username, defaults={"is_staff": True, "is_superuser": True}
@@ -31,7 +36,7 @@ class Command(BaseCommand):
             user.save()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Admin login: http://127.0.0.1:8000/admin/  username: {username}  "
+                f"Admin login: {url}  username: {username}  "
                 f"password: {password}"
             )
         )
