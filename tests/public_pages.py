@@ -13,7 +13,8 @@ def result_titles(response) -> list[str]:
     if len(listing) == 1:
         return []
     body = listing[1].split("</ol>", 1)[0]
-    return [html.unescape(title) for title in re.findall(r'<h3><a href="[^"]+">([^<]+)</a>', body)]
+    titles = re.findall(r'<h3><a href="[^"]+"><bdi[^>]*>([^<]+)</bdi></a>', body)
+    return [html.unescape(title) for title in titles]
 
 
 def count_heading(response) -> str:

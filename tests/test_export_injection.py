@@ -16,6 +16,30 @@ def test_every_formula_prefix_gets_an_apostrophe(prefix):
     assert safe_text(f"{prefix}SUM(A1:A9)") == f"'{prefix}SUM(A1:A9)"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        " =SUM(A1:A9)",
+        "\u00a0=1+1",
+        "\u3000+cmd",
+        "\u200b=1",
+        "\ufeff@SUM(A1)",
+        '＝HYPERLINK("http://evil.example")',
+        "  ＋972",
+        "﹢1",
+        "－1",
+        "＠SUM(A1)",
+    ],
+)
+def test_a_formula_behind_blanks_or_in_full_width_gets_an_apostrophe(text):
+    assert safe_text(text) == "'" + text
+
+
+@pytest.mark.parametrize("text", [" Tel Aviv", "（北京）", "\u3000特拉维夫", "“quoted”", "   "])
+def test_text_that_only_starts_with_blanks_or_punctuation_is_left_alone(text):
+    assert safe_text(text) == text
+
+
 def test_the_list_of_prefixes_is_complete_and_other_text_is_left_alone():
     assert set(PREFIXES) == FORMULA_PREFIXES
     assert safe_text("Tel Aviv-Yafo = 特拉维夫") == "Tel Aviv-Yafo = 特拉维夫"

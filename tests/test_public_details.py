@@ -19,7 +19,7 @@ def test_office_page(client, sample_data):
     html = page(client, "/offices/zhongguancun-science-park-tel-aviv-liaison-office/")
     assert "<dt>Announced</dt><dd>April 2018</dd>" in html
     assert "Zhongguancun Science Park" in html
-    assert '<span lang="zh">中关村科技园区</span>' in html
+    assert '<bdi lang="zh">中关村科技园区</bdi>' in html
     assert 'href="/municipalities/beijing/"' in html
     assert 'href="/municipalities/tel-aviv-yafo/"' in html
     for url in (ECNS, XEBERSAATI):
@@ -41,7 +41,7 @@ def test_office_page_staff(client, sample_data):
 def test_visit_page(client, sample_data):
     html = page(client, "/visits/shanghai-mayor-visit-to-israel-2018-06/")
     assert "<dt>Dates</dt><dd>5-7 June 2018</dd>" in html
-    assert '<span lang="he" dir="rtl">יונה יהב</span>' in html
+    assert '<bdi lang="he" dir="rtl">יונה יהב</bdi>' in html
     assert "Consul-general of Israel to Shanghai" in html
     assert 'href="/agreements/sipg-haifa-port-terminal-project/"' in html
     assert f'href="{SHINE}"' in html
@@ -51,7 +51,7 @@ def test_agreement_page(client, sample_data):
     html = page(client, "/agreements/beijing-tel-aviv-twinning/")
     assert "<dt>Signed</dt><dd>c. 1998</dd>" in html
     assert "Twinning (sister cities)" in html
-    assert '<span lang="he" dir="rtl">תל אביב-יפו</span>' in html
+    assert '<bdi lang="he" dir="rtl">תל אביב-יפו</bdi>' in html
     signed_during = page(client, "/agreements/sipg-haifa-port-terminal-project/")
     assert 'href="/visits/shanghai-mayor-visit-to-israel-2018-06/"' in signed_during
 

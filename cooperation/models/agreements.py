@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models.base import Record
+from cooperation.models.base import PlainText, Record
 from cooperation.partial_dates import (
     PartialDateAttribute,
     in_order_constraint,
@@ -83,7 +83,7 @@ def validate_party_count(count: int) -> None:
         )
 
 
-class AgreementParty(models.Model):
+class AgreementParty(PlainText):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
     municipality = models.ForeignKey(
         "cooperation.Municipality",

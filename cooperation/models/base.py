@@ -1,5 +1,7 @@
 """Abstract building blocks shared by the models: timestamps, names, publication."""
 
+import re
+import unicodedata
 from functools import reduce
 from operator import or_
 
@@ -8,8 +10,48 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+# Embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI): invisible,
+# they reorder the text after them. Marks (LRM, RLM) only attach to a character: allowed.
+DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 
-class TimeStamped(models.Model):
+
+def direction_control_error(text: str) -> str | None:
+    match = DIRECTION_CONTROLS.search(text or "")
+    if match is None:
+        return None
+    char = match.group()
+    return (
+        f"Remove the invisible direction control U+{ord(char):04X} "
+        f"({unicodedata.name(char).lower()}) at character {match.start() + 1}: it would "
+        "reverse the text around it on the site. Hebrew and Chinese need no control."
+    )
+
+
+class PlainText(models.Model):
+    """Text fields refuse invisible direction controls (pasted from a web page, or planted
+    to reverse a heading); the pages also isolate every name (templatetags/scripts.py)."""
+
+    class Meta:
+        abstract = True
+
+    def clean_fields(self, exclude=None):
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        for field in self._meta.concrete_fields:
+            if field.name in errors or field.name in (exclude or ()):
+                continue
+            if isinstance(field, models.CharField | models.TextField):
+                message = direction_control_error(getattr(self, field.attname))
+                if message:
+                    errors[field.name] = [message]
+        if errors:
+            raise ValidationError(errors)
+
+
+class TimeStamped(PlainText):
     """Creation and last-change times, plus a full change history of the record."""
 
     created_at = models.DateTimeField(auto_now_add=True)

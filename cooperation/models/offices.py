@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models.base import Named, Record
+from cooperation.models.base import Named, PlainText, Record
 from cooperation.models.places import Country
 from cooperation.partial_dates import (
     PartialDateAttribute,
@@ -98,7 +98,7 @@ class LiaisonOffice(Named, Record):
             raise ValidationError(errors)
 
 
-class OfficeStaff(models.Model):
+class OfficeStaff(PlainText):
     office = models.ForeignKey(LiaisonOffice, on_delete=models.CASCADE, related_name="staff_roles")
     person = models.ForeignKey(
         "cooperation.Person", on_delete=models.PROTECT, related_name="office_roles"

@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models.base import Record
+from cooperation.models.base import PlainText, Record
 from cooperation.partial_dates import (
     PartialDateAttribute,
     format_span,
@@ -87,7 +87,7 @@ class Visit(Record):
             raise ValidationError(errors)
 
 
-class VisitParticipant(models.Model):
+class VisitParticipant(PlainText):
     visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="participations")
     person = models.ForeignKey(
         "cooperation.Person", on_delete=models.PROTECT, related_name="participations"

@@ -1,7 +1,14 @@
-"""Mark Chinese and Hebrew text so browsers and screen readers render and read it right."""
+"""Names as the site shows them: each in its own bidirectional isolate, and Chinese and
+Hebrew marked with their language so browsers and screen readers render and read them right.
+
+Every name, title and role a record holds is shown through these. In a `<bdi>` a name in
+Hebrew, or one that carries a direction control (a record imported from elsewhere may), can
+reorder only itself, never the rest of the heading or line around it.
+"""
 
 from django import template
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -22,10 +29,22 @@ def script_language(text: str) -> str:
 
 @register.simple_tag
 def in_script(text, language=""):
-    """The text, wrapped in a span with `lang` (and `dir="rtl"` for Hebrew) when not English."""
+    """The text in a `<bdi>`, with `lang` (and `dir="rtl"` for Hebrew) when not English."""
     language = language or script_language(str(text))
-    if not language:
-        return text
     if language == "he":
-        return format_html('<span lang="he" dir="rtl">{}</span>', text)
-    return format_html('<span lang="{}">{}</span>', language, text)
+        return format_html('<bdi lang="he" dir="rtl">{}</bdi>', text)
+    if language:
+        return format_html('<bdi lang="{}">{}</bdi>', language, text)
+    return format_html("<bdi>{}</bdi>", text)
+
+
+@register.filter
+def isolated(text):
+    """`{{ office.sponsor|isolated }}`: the name as `in_script` shows it."""
+    return in_script(text)
+
+
+@register.filter
+def join_isolated(items, separator):
+    """`{{ visit.destinations.all|join_isolated:", " }}`: each name isolated, then joined."""
+    return mark_safe(conditional_escape(separator).join(in_script(item) for item in items))

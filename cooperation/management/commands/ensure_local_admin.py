@@ -35,10 +35,7 @@ class Command(BaseCommand):
             user.set_password(password)
             user.save()
         self.stdout.write(
-            self.style.SUCCESS(
-                f"Admin login: {url}  username: {username}  "
-                f"password: {password}"
-            )
+            self.style.SUCCESS(f"Admin login: {url}  username: {username}  password: {password}")
         )
 
     @staticmethod
