@@ -108,3 +108,14 @@ def test_an_active_staff_session_stays(client):
     session.save()
     assert client.get("/admin/").status_code == 200
     assert client.session[LAST_SEEN] > time.time() - 60
+
+
+def test_a_sign_in_without_a_password_does_not_clear_the_failures(client):
+    """Nothing is checked without a password, so nothing may count as a success: else a
+    guesser could send one after every nine guesses and never be locked."""
+    staff_user(ANALYST, "analyst", PASSWORD)
+    for _ in range(9):
+        sign_in(client, "analyst", "wrong")
+    assert "This field is required" in sign_in(client, "analyst", "").content.decode()
+    assert FailedLogin.objects.filter(username="analyst").count() == 9
+    assert LOCKED in sign_in(client, "analyst", "wrong").content.decode()

@@ -13,6 +13,10 @@ from sinoisrael.client_address import client_address
 class ThrottledLoginForm(AdminAuthenticationForm):
     def clean(self):
         username = self.cleaned_data.get("username") or ""
+        if not username or not self.cleaned_data.get("password"):
+            # No password is checked (the empty field has its error already): not an
+            # attempt, and above all not a success that would clear the failures.
+            return super().clean()
         address = client_address(self.request)
         if is_locked(username=username, address=address):
             raise ValidationError(lockout_message(), code="locked")
