@@ -69,7 +69,9 @@ def agreement_with_parties(n):
 
 
 def failed_logins(n):
-    FailedLogin.objects.bulk_create(FailedLogin(username=f"user{i}") for i in range(n))
+    FailedLogin.objects.bulk_create(
+        FailedLogin(username=f"user{i}", address="192.0.2.1") for i in range(n)
+    )
 
 
 CHANGELISTS = {

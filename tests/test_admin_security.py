@@ -69,6 +69,19 @@ def test_behind_the_proxy_a_locked_client_does_not_lock_the_others(client):
     assert signed_in(client)
 
 
+def test_clients_whose_forwarded_address_cannot_be_read_are_throttled_as_the_proxy(client):
+    """An entry that is no address ends the reading: the proxy's own address counts."""
+    staff_user(ANALYST, "analyst", PASSWORD)
+    for attempt in range(10):
+        sign_in(client, f"guess{attempt}", "wrong", forwarded_for="unknown")
+    assert set(FailedLogin.objects.values_list("address", flat=True)) == {"127.0.0.1"}
+    assert (
+        LOCKED
+        in sign_in(client, "analyst", PASSWORD, forwarded_for="203.0.113.5,").content.decode()
+    )
+    assert sign_in(client, "analyst", PASSWORD, forwarded_for="198.51.100.1").status_code == 302
+
+
 def test_a_lock_ends_after_the_lockout_and_success_clears_the_count(client):
     staff_user(ANALYST, "analyst", PASSWORD)
     for _ in range(10):

@@ -15,7 +15,7 @@ def trusted_proxies(settings):
     settings.TRUSTED_PROXIES = [ipaddress.ip_network(n) for n in ("127.0.0.1", "::1", "10.0.0.0/8")]
 
 
-def address(remote: str, forwarded: str | None = None) -> str | None:
+def address(remote: str, forwarded: str | None = None) -> str:
     headers = {} if forwarded is None else {"HTTP_X_FORWARDED_FOR": forwarded}
     return client_address(RequestFactory().get("/", REMOTE_ADDR=remote, **headers))
 
@@ -31,9 +31,14 @@ def address(remote: str, forwarded: str | None = None) -> str | None:
         (PROXY, " 203.0.113.5 ,10.1.2.3 ", "203.0.113.5"),
         ("::1", "2001:db8::17", "2001:db8::17"),
         ("198.51.100.9", "203.0.113.5", "198.51.100.9"),  # not a proxy of ours: not believed
-        (PROXY, "unknown", None),
-        (PROXY, "203.0.113.5,", None),  # an empty hop: the list is not what a proxy writes
-        ("", None, None),
+        # Where the list cannot be read further, the nearest known address is the client's.
+        (PROXY, "unknown", PROXY),
+        (PROXY, "203.0.113.5,", PROXY),  # an empty hop: the list is not what a proxy writes
+        (PROXY, "203.0.113.5, unknown, 10.1.2.3", "10.1.2.3"),
+        (PROXY, "203.0.113.5, 10.1.2.3:8443", PROXY),  # a port is no address either
+        # The server did not say who connected (a Unix socket): one address for all.
+        ("", None, "0.0.0.0"),
+        ("", "203.0.113.5", "0.0.0.0"),
     ],
 )
 def test_client_address(remote, forwarded, expected):

@@ -8,7 +8,12 @@ class FailedLogin(models.Model):
     username = models.CharField(
         max_length=150, db_index=True, help_text="As typed, case-folded; may not be a real user."
     )
-    address = models.GenericIPAddressField("IP address", null=True, blank=True, db_index=True)
+    address = models.GenericIPAddressField(
+        "IP address",
+        db_index=True,
+        help_text="The client's, read through the trusted proxies; 0.0.0.0 when the server "
+        "was not told who connected.",
+    )
     attempted_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     class Meta:
@@ -16,4 +21,4 @@ class FailedLogin(models.Model):
         verbose_name = "failed sign-in"
 
     def __str__(self):
-        return f"{self.username or '(no username)'} from {self.address or 'unknown address'}"
+        return f"{self.username or '(no username)'} from {self.address}"
