@@ -171,5 +171,8 @@ LOGGING = {
 STAFF_SESSION_IDLE_SECONDS = 30 * 60  # a staff session ends after 30 minutes without a request
 STAFF_SESSION_MAX_SECONDS = 12 * 60 * 60  # and after 12 hours in all
 SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
+# Where a sign-in lands when its `next` is missing or refused (another site's URL): the
+# admin is the only place to sign in to; Django's default, /accounts/profile/, is a 404.
+LOGIN_REDIRECT_URL = "admin:index"
 LOGIN_FAILURE_LIMIT = 10  # failed sign-ins that lock an account or an address
 LOGIN_LOCKOUT_SECONDS = 15 * 60

@@ -94,6 +94,24 @@ def test_a_lock_ends_after_the_lockout_and_success_clears_the_count(client):
 
 
 @pytest.mark.parametrize(
+    "posted_next",
+    [None, "https://evil.example/", "//evil.example/admin/"],
+    ids=["next-only-in-the-url", "next-in-the-form", "scheme-relative-next-in-the-form"],
+)
+def test_signing_in_with_a_refused_next_lands_on_the_admin_index(client, posted_next):
+    """Another site's `next` is refused; the editor still arrives in the admin, not at
+    Django's default /accounts/profile/ (which this site does not have)."""
+    staff_user(ANALYST, "analyst", PASSWORD)
+    form = {"username": "analyst", "password": PASSWORD}
+    if posted_next is not None:
+        form["next"] = posted_next
+    response = client.post(f"{LOGIN}?next=https://evil.example/", form, REMOTE_ADDR="203.0.113.5")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"
+    assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize(
     ("started_ago", "idle", "message"),
     [
         (60, 31 * 60, "after 30 minutes without activity"),
