@@ -1,13 +1,38 @@
 """Locking an account or an address after too many failed admin sign-ins.
 
-Failures are rows in the database, so every server process sees the same count. A lock
-lasts until the oldest of the recent failures is LOGIN_LOCKOUT_SECONDS old; a successful
-sign-in clears the account's failures, and deleting them in the admin unlocks at once.
+LOGIN_FAILURE_LIMIT failures within LOGIN_LOCKOUT_SECONDS lock the account (from any
+address) and the address (for any account). A lock lasts until the oldest of the recent
+failures is LOGIN_LOCKOUT_SECONDS old; a successful sign-in clears the account's failures,
+and deleting them in the admin unlocks at once. Failures are rows in the database, so
+every server process sees the same count.
+
+Sign-ins that run at the same time (threads, processes, servers) get no more than the
+limit of password checks between them, with no lock held. Each attempt is written down
+*before* its password is checked, as a failure row, and only then are the rows counted,
+its own and those of every attempt still in flight included. Within the limit it goes on
+to the password: a wrong one leaves the row as the failure, a right one clears it. Over
+the limit it is refused and its row deleted, so hammering a lock does not grow the table.
+
+Why no more than `limit` attempts reach the password (until a right one clears failures,
+after which the count starts again, by design): suppose limit + 1 did, and take the one
+whose insert committed last. Its count ran after that commit, so after the inserts of the
+other `limit` had committed too, and none of their rows is deleted before its password has
+been checked. A statement sees every transaction committed before it started (read
+committed, PostgreSQL's default; SQLite writes one transaction at a time and a reader sees
+each commit made before it), so that count saw at least limit + 1 rows and refused it:
+a contradiction. This needs the insert and the count in transactions of their own, as the
+admin's login view runs them (autocommit; ATOMIC_REQUESTS is off): inside one atomic block
+other attempts could not see the insert before the password was checked.
+
+The price of counting attempts in flight: a burst at the edge of the limit may refuse some
+that would have fitted; they can try again a moment later.
 """
 
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from cooperation.models import FailedLogin
@@ -33,18 +58,36 @@ def normalized(username: str) -> str:
     return (username or "").strip().casefold()[:150]
 
 
-def is_locked(*, username: str, address: str | None) -> bool:
-    recent = FailedLogin.objects.filter(attempted_at__gte=timezone.now() - lockout())
-    if recent.filter(username=normalized(username)).count() >= limit():
-        return True
-    return address is not None and recent.filter(address=address).count() >= limit()
+@dataclass(frozen=True)
+class Attempt:
+    """A sign-in whose password may be checked: its row counts as a failure until then."""
+
+    row: FailedLogin
+    locks_if_wrong: bool  # its count reached the limit: a wrong password locks
 
 
-def record_failure(*, username: str, address: str | None) -> None:
+def begin_attempt(*, username: str, address: str) -> Attempt | None:
+    """Write the attempt down, then count (see the module's docstring); None when locked."""
     now = timezone.now()
     FailedLogin.objects.filter(attempted_at__lt=now - 2 * lockout()).delete()
-    FailedLogin.objects.create(username=normalized(username), address=address, attempted_at=now)
+    row = FailedLogin.objects.create(
+        username=normalized(username), address=address, attempted_at=now
+    )
+    counts = (
+        FailedLogin.objects.filter(attempted_at__gte=now - lockout())
+        .filter(Q(username=row.username) | Q(address=row.address))
+        .aggregate(
+            account=Count("pk", filter=Q(username=row.username)),
+            address=Count("pk", filter=Q(address=row.address)),
+        )
+    )
+    highest = max(counts.values())
+    if highest > limit():
+        row.delete()
+        return None
+    return Attempt(row=row, locks_if_wrong=highest == limit())
 
 
-def clear_failures(*, username: str) -> None:
-    FailedLogin.objects.filter(username=normalized(username)).delete()
+def succeeded(attempt: Attempt) -> None:
+    """The password was right: the account's failures, this attempt's row among them, go."""
+    FailedLogin.objects.filter(username=attempt.row.username).delete()

@@ -5,29 +5,31 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 
 from cooperation.admin.base import ReadableSelectionMixin
-from cooperation.login_throttle import clear_failures, is_locked, lockout_message, record_failure
+from cooperation.login_throttle import begin_attempt, lockout_message, succeeded
 from cooperation.models import FailedLogin
 from sinoisrael.client_address import client_address
 
 
 class ThrottledLoginForm(AdminAuthenticationForm):
+    """Each sign-in is written down before its password is checked (login_throttle)."""
+
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         if not username or not self.cleaned_data.get("password"):
             # No password is checked (the empty field has its error already): not an
             # attempt, and above all not a success that would clear the failures.
             return super().clean()
-        address = client_address(self.request)
-        if is_locked(username=username, address=address):
+        attempt = begin_attempt(username=username, address=client_address(self.request))
+        if attempt is None:
             raise ValidationError(lockout_message(), code="locked")
         try:
             cleaned = super().clean()
-        except ValidationError:
-            record_failure(username=username, address=address)
-            if is_locked(username=username, address=address):
-                raise ValidationError(lockout_message(), code="locked") from None
+        except ValidationError as wrong:
+            if attempt.locks_if_wrong:
+                locked = ValidationError(lockout_message(), code="locked")
+                raise ValidationError([wrong, locked]) from None
             raise
-        clear_failures(username=username)
+        succeeded(attempt)
         return cleaned
 
 

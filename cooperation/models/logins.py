@@ -1,4 +1,8 @@
-"""Failed sign-ins to the admin, counted to lock an account or an address (see login_throttle)."""
+"""Failed sign-ins to the admin, counted to lock an account or an address (see login_throttle).
+
+A sign-in is written down as a failure before its password is checked, so a row may also
+be an attempt still being checked; a right password deletes it a moment later.
+"""
 
 from django.db import models
 from django.utils import timezone
