@@ -38,6 +38,18 @@ def require_secret_key_to_serve() -> None:
         raise ImproperlyConfigured(MISSING_SECRET_KEY)
 
 
+def env_int(name: str, default: int) -> int:
+    """A whole number, 0 or more."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    if not raw.strip().isdecimal():
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not understood: use a whole number, 0 or more."
+        )
+    return int(raw)
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """A comma-separated list; blanks around items are ignored."""
     raw = os.environ.get(name)

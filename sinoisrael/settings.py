@@ -9,7 +9,7 @@ import secrets
 from pathlib import Path
 
 from sinoisrael.csp import CONTENT_SECURITY_POLICY
-from sinoisrael.env import database_from_url, env_bool, env_list, env_networks
+from sinoisrael.env import database_from_url, env_bool, env_int, env_list, env_networks
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -174,5 +174,8 @@ SESSION_COOKIE_AGE = STAFF_SESSION_MAX_SECONDS
 # Where a sign-in lands when its `next` is missing or refused (another site's URL): the
 # admin is the only place to sign in to; Django's default, /accounts/profile/, is a 404.
 LOGIN_REDIRECT_URL = "admin:index"
-LOGIN_FAILURE_LIMIT = 10  # failed sign-ins that lock an account or an address
+LOGIN_FAILURE_LIMIT = 10  # failed sign-ins that lock an account, an address, or the two
 LOGIN_LOCKOUT_SECONDS = 15 * 60
+# An address an account signed in from is remembered this long: other addresses' failures
+# do not lock the account there (cooperation/login_throttle.py). 0 remembers none.
+LOGIN_KNOWN_ADDRESS_DAYS = env_int("DJANGO_LOGIN_KNOWN_ADDRESS_DAYS", 30)

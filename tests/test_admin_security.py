@@ -1,5 +1,5 @@
-"""Sign-in throttling (10 failures lock an account or an address) and staff sessions that
-end after 30 idle minutes or 12 hours."""
+"""Sign-in throttling (10 failures lock an account, an address, or an account at an address
+it signed in from) and staff sessions that end after 30 idle minutes or 12 hours."""
 
 import time
 from datetime import timedelta
@@ -7,8 +7,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cooperation.models import FailedLogin
-from cooperation.roles import ANALYST
+from cooperation.models import FailedLogin, KnownSignInAddress
+from cooperation.roles import ANALYST, EDITOR
 from cooperation.staff_sessions import LAST_SEEN, STARTED
 from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 
@@ -35,6 +35,32 @@ def sign_in(client, username, password, address="203.0.113.5", forwarded_for=Non
 
 def signed_in(client) -> bool:
     return "_auth_user_id" in client.session
+
+
+def signs_in(client, username, address) -> bool:
+    """Whether the right password lets `username` in from `address` (signed out again)."""
+    answer = sign_in(client, username, PASSWORD, address=address)
+    if answer.status_code != 302:
+        return False
+    client.logout()
+    return True
+
+
+def is_locked_out(client, username, address) -> bool:
+    """Whether the right password is refused as locked."""
+    return LOCKED in sign_in(client, username, PASSWORD, address=address).content.decode()
+
+
+def strangers_fail(client):
+    """Ten wrong passwords for the editor, from ten addresses."""
+    for attempt in range(1, 11):
+        sign_in(client, "editor", "wrong", address=f"198.51.100.{attempt}")
+
+
+def guessers_fail(client):
+    """Ten wrong passwords from 203.0.113.5, for ten usernames."""
+    for attempt in range(10):
+        sign_in(client, f"guess{attempt}", "wrong", address="203.0.113.5")
 
 
 def test_ten_failures_lock_the_account_even_with_the_right_password(client):
@@ -89,8 +115,99 @@ def test_a_lock_ends_after_the_lockout_and_success_clears_the_count(client):
     FailedLogin.objects.update(attempted_at=timezone.now() - timedelta(minutes=16))
     for _ in range(3):
         sign_in(client, "analyst", "wrong", address="198.51.100.7")
-    assert sign_in(client, "analyst", PASSWORD, address="198.51.100.8").status_code == 302
-    assert not FailedLogin.objects.filter(username="analyst").exists()
+    assert sign_in(client, "analyst", PASSWORD, address="198.51.100.7").status_code == 302
+    assert not FailedLogin.objects.filter(username="analyst", address="198.51.100.7").exists()
+
+
+@pytest.mark.parametrize(
+    ("others_fail", "locked_out"),
+    [(strangers_fail, ("editor", "192.0.2.1")), (guessers_fail, ("analyst", "203.0.113.5"))],
+    ids=["strangers-guessing-the-editor", "a-colleague-guessing-many-accounts"],
+)
+def test_others_failures_do_not_lock_an_editor_out_where_the_editor_has_signed_in(
+    client, others_fail, locked_out
+):
+    """Strangers guessing at the editor's password lock the account at new addresses; a
+    colleague behind the editor's address guessing at many accounts locks it for accounts
+    new there. Neither locks the editor out at the address the editor signed in from."""
+    staff_user(EDITOR, "editor", PASSWORD)
+    staff_user(ANALYST, "analyst", PASSWORD)
+    assert signs_in(client, "editor", "203.0.113.5")
+    others_fail(client)
+    assert is_locked_out(client, *locked_out)
+    assert signs_in(client, "editor", "203.0.113.5")
+
+
+def test_ten_failures_of_an_account_at_a_known_address_lock_it_there(client):
+    staff_user(EDITOR, "editor", PASSWORD)
+    assert signs_in(client, "editor", "203.0.113.5")
+    assert signs_in(client, "editor", "203.0.113.6")
+    for attempt in range(1, 11):
+        page = sign_in(client, "editor", "wrong", address="203.0.113.5").content.decode()
+        assert WRONG in page
+        assert (LOCKED in page) is (attempt == 10)
+    assert is_locked_out(client, "editor", "203.0.113.5")
+    assert is_locked_out(client, "editor", "192.0.2.1")
+    assert signs_in(client, "editor", "203.0.113.6")
+
+
+@pytest.mark.parametrize(("days_ago", "locked"), [(29, False), (31, True)])
+def test_an_address_is_known_for_the_configured_number_of_days(client, settings, days_ago, locked):
+    settings.LOGIN_KNOWN_ADDRESS_DAYS = 30
+    staff_user(EDITOR, "editor", PASSWORD)
+    assert signs_in(client, "editor", "203.0.113.5")
+    KnownSignInAddress.objects.update(signed_in_at=timezone.now() - timedelta(days=days_ago))
+    strangers_fail(client)
+    page = sign_in(client, "editor", PASSWORD, address="203.0.113.5").content.decode()
+    assert (LOCKED in page) is locked
+    assert signed_in(client) is not locked
+
+
+def test_a_success_clears_the_failures_of_its_account_at_its_address_only(client):
+    staff_user(EDITOR, "editor", PASSWORD)
+    for _ in range(3):
+        sign_in(client, "editor", "wrong", address="203.0.113.5")
+        sign_in(client, "editor", "wrong", address="203.0.113.6")
+        sign_in(client, "someone", "wrong", address="203.0.113.5")
+    assert signs_in(client, "editor", "203.0.113.5")
+    assert sorted(FailedLogin.objects.values_list("username", "address")) == [
+        ("editor", "203.0.113.6"),
+        ("editor", "203.0.113.6"),
+        ("editor", "203.0.113.6"),
+        ("someone", "203.0.113.5"),
+        ("someone", "203.0.113.5"),
+        ("someone", "203.0.113.5"),
+    ]
+    assert KnownSignInAddress.objects.get().address == "203.0.113.5"
+
+
+@pytest.mark.parametrize(
+    ("lock", "search"),
+    [(strangers_fail, "editor"), (guessers_fail, "203.0.113.5")],
+    ids=["the-account", "the-address"],
+)
+def test_an_administrator_unlocks_by_deleting_the_failed_sign_ins_found(
+    client, admin_client, lock, search
+):
+    """As the README tells: search *Failed sign-ins* for the username (an account locked)
+    or the address (an address locked), and delete the rows found."""
+    staff_user(EDITOR, "editor", PASSWORD)
+    lock(client)
+    assert is_locked_out(client, "editor", "203.0.113.5")
+    changelist = "/admin/cooperation/failedlogin/"
+    listed = admin_client.get(changelist, {"q": search}).context["cl"].result_list
+    assert len(listed) == 10
+    confirmed = admin_client.post(
+        f"{changelist}?q={search}",
+        {
+            "action": "delete_selected",
+            "_selected_action": [row.pk for row in listed],
+            "post": "yes",
+        },
+    )
+    assert confirmed.status_code == 302
+    assert not FailedLogin.objects.exists()
+    assert signs_in(client, "editor", "203.0.113.5")
 
 
 @pytest.mark.parametrize(

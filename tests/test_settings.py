@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from sinoisrael.env import database_from_url, env_bool, env_list, env_networks
+from sinoisrael.env import database_from_url, env_bool, env_int, env_list, env_networks
 
 BASE = Path(__file__).resolve().parent.parent
 
@@ -123,6 +123,22 @@ def test_a_trusted_proxy_that_is_no_address_stops_the_start():
     result = start_django(DJANGO_DEBUG="yes", DJANGO_TRUSTED_PROXIES="10.0.0.1, proxy.internal")
     assert result.returncode != 0
     assert "DJANGO_TRUSTED_PROXIES: 'proxy.internal' is not an IP address" in result.stderr
+
+
+def test_known_sign_in_addresses_are_remembered_for_a_number_of_days(monkeypatch):
+    assert env_int("DJANGO_LOGIN_KNOWN_ADDRESS_DAYS", 30) == 30
+    monkeypatch.setenv("DJANGO_LOGIN_KNOWN_ADDRESS_DAYS", " 7 ")
+    assert env_int("DJANGO_LOGIN_KNOWN_ADDRESS_DAYS", 30) == 7
+
+
+@pytest.mark.parametrize("raw", ["-1", "7.5", "a week", ""])
+def test_a_number_of_days_that_is_no_whole_number_stops_the_start(raw):
+    result = start_django(DJANGO_DEBUG="yes", DJANGO_LOGIN_KNOWN_ADDRESS_DAYS=raw)
+    assert result.returncode != 0
+    assert (
+        f"DJANGO_LOGIN_KNOWN_ADDRESS_DAYS={raw!r} is not understood: use a whole number"
+        in result.stderr
+    )
 
 
 def test_postgres_url():

@@ -2,7 +2,7 @@
 
 from cooperation.models.agreements import Agreement, AgreementKind, AgreementParty
 from cooperation.models.base import PublicationStatus
-from cooperation.models.logins import FailedLogin
+from cooperation.models.logins import FailedLogin, KnownSignInAddress
 from cooperation.models.offices import LiaisonOffice, OfficeStaff, OperatingStatus
 from cooperation.models.people import Person
 from cooperation.models.places import Country, Municipality, MunicipalityLevel, Organization
@@ -15,6 +15,7 @@ __all__ = [
     "AgreementParty",
     "Country",
     "FailedLogin",
+    "KnownSignInAddress",
     "Language",
     "LiaisonOffice",
     "Municipality",
