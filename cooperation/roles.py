@@ -1,8 +1,10 @@
 """The two admin roles, Analyst and Editor, as groups of permissions.
 
-Analysts add and change everything, and move records between draft and review. Editors
-may also publish, unpublish, delete and revert to an earlier version. A migration creates
-the groups; `define_roles` can run again whenever the roles change.
+Analysts add and change everything, and move records between draft and review; a change
+to what the public sees waits for review (cooperation/revisions.py). Editors may also
+publish, unpublish, delete, revert to an earlier version and approve or reject proposed
+changes. Migrations create the groups (each with a frozen copy of its lists);
+`define_roles` applies these lists, the current ones, whenever the roles change.
 """
 
 ANALYST = "Analyst"
@@ -31,6 +33,7 @@ def analyst_codenames() -> set[str]:
             for model in RECORD_PARTS
             for action in ("view", "add", "change", "delete")
         ),
+        "view_revision",
     }
 
 
@@ -41,6 +44,7 @@ def editor_codenames() -> set[str]:
         *(f"publish_{model}" for model in PUBLISHABLE),
         # Changing a historical version is what reverting to it takes (see admin/history.py).
         *(f"change_historical{model}" for model in ENTRIES + RECORD_PARTS),
+        "review_revision",
     }
 
 

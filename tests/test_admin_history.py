@@ -29,7 +29,10 @@ def version_url(visit, entry):
 
 def test_a_save_is_one_history_entry_with_its_reason_and_final_sources(client):
     first, second = SourceFactory(title="First article"), SourceFactory(title="Second article")
-    visit = VisitFactory(title="Shanghai delegation", start_date=date(2018, 6, 1), sources=[first])
+    # A draft: an analyst's change to a published visit waits for review (test_admin_review).
+    visit = VisitFactory(
+        title="Shanghai delegation", start_date=date(2018, 6, 1), sources=[first], status="draft"
+    )
     entries = visit.history.count()
     client = analyst(client)
     data = page_data(client.get(change_url(visit)))

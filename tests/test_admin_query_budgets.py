@@ -88,10 +88,11 @@ CHANGELISTS = {
     "agreementparty": (AgreementFactory.create_batch, 7),
     "failedlogin": (failed_logins, 8),
 }
+# Each change form lists the proposed changes waiting for review: one query.
 CHANGE_FORMS = {
-    "liaisonoffice": (office_with_staff, 9),
-    "visit": (visit_with_participants, 11),
-    "agreement": (agreement_with_parties, 8),
+    "liaisonoffice": (office_with_staff, 10),
+    "visit": (visit_with_participants, 12),
+    "agreement": (agreement_with_parties, 9),
 }
 
 

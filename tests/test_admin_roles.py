@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cooperation import publishing
-from cooperation.models import PublicationStatus, Visit
+from cooperation.models import PublicationStatus, Revision, Visit
 from cooperation.roles import ANALYST, EDITOR, define_roles
 from tests.admin_pages import analyst, editor, page_data, staff_user
 from tests.factories import MunicipalityFactory, SourceFactory, VisitFactory
@@ -93,14 +93,15 @@ def test_an_analyst_posting_published_on_the_add_form_is_refused(client):
     assert Visit.objects.get().status == REVIEW
 
 
-def test_an_analyst_cannot_unpublish_but_may_correct_a_published_record(client):
-    visit = VisitFactory(status=PUBLISHED)
+def test_an_analyst_cannot_unpublish_and_a_correction_waits_for_review(client):
+    visit = VisitFactory(status=PUBLISHED, title="Published title")
     client = analyst(client)
     response = post_change(client, visit, status=DRAFT)
     assert publishing.ONLY_EDITORS_UNPUBLISH in response.content.decode()
     assert post_change(client, visit, title="Corrected title").status_code == 302
     visit.refresh_from_db()
-    assert (visit.status, visit.title) == (PUBLISHED, "Corrected title")
+    assert (visit.status, visit.title) == (PUBLISHED, "Published title")
+    assert Revision.objects.get().proposed == {"fields": {"title": "Corrected title"}}
 
 
 def test_analysts_see_no_publish_or_delete_action_and_forged_ones_do_nothing(client):

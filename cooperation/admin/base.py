@@ -8,8 +8,10 @@ from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
 from cooperation.admin.forms import AdminForm
-from cooperation.admin.history import links_of, save_without_history, with_initial, write_history
+from cooperation.admin.history import links_of, with_initial
+from cooperation.admin.review import ReviewedChangesMixin
 from cooperation.exports.admin import CsvExportMixin
+from cooperation.history import save_without_history, write_history
 
 NAME_SEARCH = ["name", "native_name", "aliases", "slug"]
 TIMESTAMPS = ["created_at", "updated_at"]
@@ -125,8 +127,9 @@ class HistoryAdmin(ReadableSelectionMixin, SimpleHistoryAdmin):
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 
-class MainModelAdmin(CsvExportMixin, HistoryAdmin):
+class MainModelAdmin(CsvExportMixin, ReviewedChangesMixin, HistoryAdmin):
     """The admins of offices, visits, agreements, municipalities, organizations, people and
-    sources: their changelists share the CSV export (action and link)."""
+    sources: their changelists share the CSV export (action and link), and an analyst's
+    change to what the public sees goes to review."""
 
     readonly_fields = TIMESTAMPS

@@ -1,14 +1,33 @@
-"""Admins of the rows that link people and parties to records, for searching across them
-(they are entered as inlines of their record)."""
+"""Lists of the rows that link people and parties to records, for editors to search across
+them. The rows are entered and changed as inlines of their record, which check the record's
+rules (at least two parties, review of a public record's changes); here nobody adds,
+changes or deletes one, and analysts do not see these lists at all."""
 
 from django.contrib import admin
 
 from cooperation.admin.base import HistoryAdmin
 from cooperation.models import AgreementParty, OfficeStaff, VisitParticipant
+from cooperation.revisions import may_review
+
+
+class RecordPartAdmin(HistoryAdmin):
+    actions = None
+
+    def has_view_permission(self, request, obj=None):
+        return may_review(request.user) and super().has_view_permission(request, obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(OfficeStaff)
-class OfficeStaffAdmin(HistoryAdmin):
+class OfficeStaffAdmin(RecordPartAdmin):
     list_display = ["person", "role", "office"]
     list_filter = ["office__status", "office__operating_status"]
     list_select_related = ["person", "office"]
@@ -19,11 +38,10 @@ class OfficeStaffAdmin(HistoryAdmin):
         "role",
         "office__name",
     ]
-    autocomplete_fields = ["office", "person"]
 
 
 @admin.register(VisitParticipant)
-class VisitParticipantAdmin(HistoryAdmin):
+class VisitParticipantAdmin(RecordPartAdmin):
     list_display = ["person", "role", "side", "organization", "visit"]
     list_filter = ["side", "visit__status"]
     list_select_related = ["person", "organization", "visit"]
@@ -34,13 +52,11 @@ class VisitParticipantAdmin(HistoryAdmin):
         "role",
         "visit__title",
     ]
-    autocomplete_fields = ["visit", "person", "organization"]
 
 
 @admin.register(AgreementParty)
-class AgreementPartyAdmin(HistoryAdmin):
+class AgreementPartyAdmin(RecordPartAdmin):
     list_display = ["agreement", "municipality", "organization"]
     list_filter = ["agreement__kind", "agreement__status"]
     list_select_related = ["agreement", "municipality", "organization"]
     search_fields = ["agreement__title", "municipality__name", "organization__name"]
-    autocomplete_fields = ["agreement", "municipality", "organization"]

@@ -13,6 +13,7 @@ from cooperation.admin.base import (
     partial_date_column,
 )
 from cooperation.admin.forms import MunicipalityForm, SourceForm
+from cooperation.admin.review import ReviewedChangesMixin
 from cooperation.models import Municipality, Organization, Person, Sector, Source
 
 
@@ -48,7 +49,7 @@ class PersonAdmin(MainModelAdmin):
 
 
 @admin.register(Sector)
-class SectorAdmin(HistoryAdmin):
+class SectorAdmin(ReviewedChangesMixin, HistoryAdmin):
     list_display = ["name", "slug", "created_at"]
     list_filter = [("created_at", admin.DateFieldListFilter)]
     search_fields = ["name", "slug"]

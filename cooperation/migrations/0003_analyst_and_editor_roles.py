@@ -1,16 +1,41 @@
-from django.contrib.auth.management import create_permissions
+"""The Analyst and Editor groups with the permissions they had when the roles began.
+
+The lists are frozen here: a migration must replay the same way on a fresh database
+whatever cooperation/roles.py says later (later migrations change the groups).
+"""
+
 from django.db import migrations
 
-from cooperation.roles import ANALYST, EDITOR, define_roles
+from cooperation.migrations._roles import grant
+
+ANALYST, EDITOR = "Analyst", "Editor"
+ENTRIES = [
+    "municipality",
+    "organization",
+    "person",
+    "source",
+    "sector",
+    "liaisonoffice",
+    "visit",
+    "agreement",
+]
+RECORD_PARTS = ["officestaff", "visitparticipant", "agreementparty"]
+PUBLISHABLE = ["liaisonoffice", "visit", "agreement"]
+ANALYST_CODENAMES = {
+    *(f"{action}_{model}" for model in ENTRIES for action in ("view", "add", "change")),
+    *(f"{action}_{model}" for model in RECORD_PARTS for action in ("view", "add", "change", "delete")),
+}
+EDITOR_CODENAMES = {
+    *ANALYST_CODENAMES,
+    *(f"delete_{model}" for model in ENTRIES),
+    *(f"publish_{model}" for model in PUBLISHABLE),
+    *(f"change_historical{model}" for model in ENTRIES + RECORD_PARTS),
+}
 
 
 def create_roles(apps, schema_editor):
-    # Permissions are otherwise created after all migrations; the roles need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    define_roles(apps)
+    grant(apps, ANALYST, ANALYST_CODENAMES)
+    grant(apps, EDITOR, EDITOR_CODENAMES)
 
 
 def remove_roles(apps, schema_editor):

@@ -6,6 +6,7 @@ from cooperation.models.logins import FailedLogin, KnownSignInAddress
 from cooperation.models.offices import LiaisonOffice, OfficeStaff, OperatingStatus
 from cooperation.models.people import Person
 from cooperation.models.places import Country, Municipality, MunicipalityLevel, Organization
+from cooperation.models.revisions import Revision, RevisionStatus
 from cooperation.models.sources import Language, Sector, Source
 from cooperation.models.visits import Side, Visit, VisitParticipant
 
@@ -25,6 +26,8 @@ __all__ = [
     "Organization",
     "Person",
     "PublicationStatus",
+    "Revision",
+    "RevisionStatus",
     "Sector",
     "Side",
     "Source",

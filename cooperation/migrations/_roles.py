@@ -1,0 +1,34 @@
+"""Helpers the role migrations share (the loader skips modules starting with "_").
+
+Only mechanism lives here: each migration passes its own frozen list of permissions, so it
+replays the same way on a fresh database whatever cooperation/roles.py says later.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+
+def create_all_permissions(apps) -> None:
+    """Permissions are otherwise created after all migrations; the roles need them now."""
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+
+def grant(apps, group_name: str, codenames) -> None:
+    """Give the group (created if missing) these permissions of the cooperation app."""
+    create_all_permissions(apps)
+    permissions = apps.get_model("auth", "Permission").objects.filter(
+        content_type__app_label="cooperation", codename__in=codenames
+    )
+    missing = set(codenames) - set(permissions.values_list("codename", flat=True))
+    if missing:
+        raise LookupError(f"Permissions not found for the {group_name} role: {sorted(missing)}")
+    group, _ = apps.get_model("auth", "Group").objects.get_or_create(name=group_name)
+    group.permissions.add(*permissions)
+
+
+def revoke(apps, group_name: str, codenames) -> None:
+    group = apps.get_model("auth", "Group").objects.filter(name=group_name).first()
+    if group is not None:
+        group.permissions.remove(*group.permissions.filter(codename__in=codenames))
