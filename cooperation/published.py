@@ -2,6 +2,8 @@
 
 Each queryset carries `main_date`, the date a record is listed, counted and filtered by:
 an office's opening (else its announcement), a visit's start, an agreement's signature.
+The `*_rows` functions add the same to any queryset of the model (a staff preview shows
+unpublished records through them).
 """
 
 from django.db.models import F, Prefetch
@@ -10,20 +12,22 @@ from django.db.models.functions import Coalesce
 from cooperation.models import Agreement, AgreementParty, LiaisonOffice, Visit
 
 
-def offices():
-    return (
-        LiaisonOffice.objects.published()
-        .select_related("sponsor", "host", "sponsor_organization")
-        .annotate(main_date=Coalesce("opened_date", "announced_date"))
+def office_rows(queryset):
+    return queryset.select_related("sponsor", "host", "sponsor_organization").annotate(
+        main_date=Coalesce("opened_date", "announced_date")
     )
+
+
+def offices():
+    return office_rows(LiaisonOffice.objects.published())
+
+
+def visit_rows(queryset):
+    return queryset.select_related("origin", "leader").annotate(main_date=F("start_date"))
 
 
 def visits():
-    return (
-        Visit.objects.published()
-        .select_related("origin", "leader")
-        .annotate(main_date=F("start_date"))
-    )
+    return visit_rows(Visit.objects.published())
 
 
 def parties_prefetch():
@@ -35,9 +39,9 @@ def parties_prefetch():
     )
 
 
+def agreement_rows(queryset):
+    return queryset.prefetch_related(parties_prefetch()).annotate(main_date=F("signed_date"))
+
+
 def agreements():
-    return (
-        Agreement.objects.published()
-        .prefetch_related(parties_prefetch())
-        .annotate(main_date=F("signed_date"))
-    )
+    return agreement_rows(Agreement.objects.published())

@@ -1,29 +1,54 @@
-"""Detail pages of published records, and municipality profiles."""
+"""Detail pages of published records, and municipality profiles.
 
+Each page is declared once (`DetailPage`: its model, what it fetches, what it shows);
+`detail_page` serves it to the public, and to staff as a preview (views/preview.py).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
 from cooperation import published
 from cooperation.models import (
+    Agreement,
     AgreementKind,
     AgreementParty,
+    LiaisonOffice,
     Municipality,
     Organization,
     PublicationStatus,
+    Visit,
+)
+from cooperation.revisions import applied_for_preview, is_public
+from cooperation.views.preview import (
+    Preview,
+    kept_private,
+    may_preview,
+    pending_revision,
+    revision_preview,
+    unpublished_preview,
 )
 
 CITED = ("sources", "sectors")
+
+
+@dataclass(frozen=True)
+class DetailPage:
+    model: type
+    rows: Callable  # a queryset of the model -> the same with what the page shows
+    context: Callable  # the record -> the template's context
+    template: str
 
 
 def with_party(municipality):
     return AgreementParty.objects.filter(municipality=municipality).values("agreement")
 
 
-def office_detail(request, slug):
-    office = get_object_or_404(
-        published.offices().prefetch_related(*CITED, "staff_roles__person"), slug=slug
-    )
-    context = {
+def office_context(office) -> dict:
+    return {
         "office": office,
         "related_visits": published.visits().filter(
             origin=office.sponsor_id, destinations=office.host_id
@@ -32,32 +57,17 @@ def office_detail(request, slug):
         .filter(pk__in=with_party(office.sponsor_id))
         .filter(pk__in=with_party(office.host_id)),
     }
-    return render(request, "cooperation/office_detail.html", context)
 
 
-def visit_detail(request, slug):
-    visit = get_object_or_404(
-        published.visits().prefetch_related(
-            *CITED, "destinations", "participations__person", "participations__organization"
-        ),
-        slug=slug,
-    )
-    context = {"visit": visit, "agreements": published.agreements().filter(visit=visit)}
-    return render(request, "cooperation/visit_detail.html", context)
+def visit_context(visit) -> dict:
+    return {"visit": visit, "agreements": published.agreements().filter(visit=visit)}
 
 
-def agreement_detail(request, slug):
-    agreement = get_object_or_404(
-        published.agreements().select_related("visit").prefetch_related(*CITED), slug=slug
-    )
+def agreement_context(agreement) -> dict:
     visit_is_public = (
         agreement.visit is not None and agreement.visit.status == PublicationStatus.PUBLISHED
     )
-    return render(
-        request,
-        "cooperation/agreement_detail.html",
-        {"agreement": agreement, "visit_is_public": visit_is_public},
-    )
+    return {"agreement": agreement, "visit_is_public": visit_is_public}
 
 
 def twin_cities(municipality, agreements):
@@ -71,18 +81,9 @@ def twin_cities(municipality, agreements):
     ]
 
 
-def municipality_detail(request, slug):
-    municipality = get_object_or_404(
-        Municipality.objects.published()
-        .select_related("parent")
-        .prefetch_related(
-            Prefetch("children", Municipality.objects.published()),
-            Prefetch("organizations", Organization.objects.published()),
-        ),
-        slug=slug,
-    )
+def municipality_context(municipality) -> dict:
     agreements = list(published.agreements().filter(pk__in=with_party(municipality)))
-    context = {
+    return {
         "municipality": municipality,
         "offices": published.offices().filter(Q(sponsor=municipality) | Q(host=municipality)),
         "visits_out": published.visits().filter(origin=municipality),
@@ -90,4 +91,83 @@ def municipality_detail(request, slug):
         "agreements": agreements,
         "twin_cities": twin_cities(municipality, agreements),
     }
-    return render(request, "cooperation/municipality_detail.html", context)
+
+
+OFFICE = DetailPage(
+    model=LiaisonOffice,
+    rows=lambda offices: published.office_rows(offices).prefetch_related(
+        *CITED, "staff_roles__person"
+    ),
+    context=office_context,
+    template="cooperation/office_detail.html",
+)
+VISIT = DetailPage(
+    model=Visit,
+    rows=lambda visits: published.visit_rows(visits).prefetch_related(
+        *CITED, "destinations", "participations__person", "participations__organization"
+    ),
+    context=visit_context,
+    template="cooperation/visit_detail.html",
+)
+AGREEMENT = DetailPage(
+    model=Agreement,
+    rows=lambda agreements: (
+        published.agreement_rows(agreements).select_related("visit").prefetch_related(*CITED)
+    ),
+    context=agreement_context,
+    template="cooperation/agreement_detail.html",
+)
+MUNICIPALITY = DetailPage(
+    model=Municipality,
+    rows=lambda places: places.select_related("parent").prefetch_related(
+        Prefetch("children", Municipality.objects.published()),
+        Prefetch("organizations", Organization.objects.published()),
+    ),
+    context=municipality_context,
+    template="cooperation/municipality_detail.html",
+)
+
+
+def preview_response(request, page: DetailPage, slug: str):
+    """The page of any record of the model, for staff: with a banner when what it shows is
+    not public (an unpublished record, or a pending change applied for the preview)."""
+    everything = page.model._default_manager.all()
+    obj = get_object_or_404(page.rows(everything), slug=slug)
+    revision = pending_revision(obj, request.GET.get("revision", ""))
+    if revision is None and is_public(obj):
+        return render(request, page.template, page.context(obj))
+    preview = revision_preview(revision) if revision else unpublished_preview(obj)
+    try:
+        with applied_for_preview(revision, user=request.user):
+            shown = page.rows(everything).get(pk=obj.pk) if revision else obj
+            response = render(request, page.template, {**page.context(shown), "preview": preview})
+    except ValidationError as error:
+        refused = Preview(
+            f"Change #{revision.pk} cannot be applied as things stand: " + " ".join(error.messages),
+            preview.review_url,
+        )
+        response = render(request, page.template, {**page.context(obj), "preview": refused})
+    return kept_private(response)
+
+
+def detail_page(request, page: DetailPage, slug: str):
+    if may_preview(request.user, page.model):
+        return preview_response(request, page, slug)
+    record = get_object_or_404(page.rows(page.model._default_manager.published()), slug=slug)
+    return render(request, page.template, page.context(record))
+
+
+def office_detail(request, slug):
+    return detail_page(request, OFFICE, slug)
+
+
+def visit_detail(request, slug):
+    return detail_page(request, VISIT, slug)
+
+
+def agreement_detail(request, slug):
+    return detail_page(request, AGREEMENT, slug)
+
+
+def municipality_detail(request, slug):
+    return detail_page(request, MUNICIPALITY, slug)
