@@ -35,6 +35,7 @@ def raw_request(server, head: bytes, body: bytes = b"") -> tuple[int, bytes]:
         (b"GET /offices/?year_min=%E2%82 HTTP/1.1", 400),
         (b"DELETE / HTTP/1.1", 405),
         (b"PUT /healthz HTTP/1.1", 405),
+        (b"POST /healthz HTTP/1.1", 405),
         (b"PROPFIND /admin/ HTTP/1.1", 405),
         (b"POST / HTTP/1.1", 403),
     ],

@@ -3,6 +3,7 @@
 import json
 
 import pytest
+from django.test import Client
 
 from tests.test_deploy import reserve_port, serving
 
@@ -21,6 +22,14 @@ def test_healthz_answers_ok_after_one_query(client, django_assert_num_queries):
 def test_healthz_only_answers_reads(client):
     assert client.head("/healthz").status_code == 200
     assert client.post("/healthz").status_code == 405
+
+
+@pytest.mark.django_db
+def test_healthz_refuses_a_post_as_a_wrong_method_not_as_a_forgery():
+    """A probe that POSTs learns its method is wrong (405), not that a CSRF check failed."""
+    response = Client(enforce_csrf_checks=True).post("/healthz")
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD"
 
 
 def test_healthz_and_pages_answer_503_when_the_database_is_unreachable(tmp_path, static_root):
