@@ -104,6 +104,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # request gets a dead one.
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
     options.setdefault("options", f"-c statement_timeout={round(DB_STATEMENT_TIMEOUT * 1000)}")
+    # A partition (the connection stays open, nothing gets through) is not the server's to
+    # notice: libpq drops a connection whose sent data is not acknowledged within the TCP
+    # user timeout, and one that waits on a silent server once its keepalive probes go
+    # unanswered (idle + interval x count seconds), so a request fails over to a 503.
+    options.setdefault(
+        "tcp_user_timeout",
+        round(float(os.environ.get("DJANGO_DB_TCP_USER_TIMEOUT", "2")) * 1000),
+    )
+    options.setdefault("keepalives", 1)
+    options.setdefault("keepalives_idle", int(os.environ.get("DJANGO_DB_KEEPALIVES_IDLE", "5")))
+    options.setdefault(
+        "keepalives_interval", int(os.environ.get("DJANGO_DB_KEEPALIVES_INTERVAL", "1"))
+    )
+    options.setdefault("keepalives_count", int(os.environ.get("DJANGO_DB_KEEPALIVES_COUNT", "3")))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -69,11 +69,13 @@ def free_port() -> int:
         return reserved.getsockname()[1]
 
 
-def database_url_of_test_database(directory: Path, port: int | None = None) -> str:
+def database_url_of_test_database(
+    directory: Path, port: int | None = None, host: str | None = None
+) -> str:
     """A URL another process can open to see this test's (committed) data.
 
     SQLite's test database lives in memory, so it is copied to a file; PostgreSQL's is
-    reached directly, through `port` when given (a proxy).
+    reached directly, through `host` and `port` when given (a proxy).
     """
     db = connection.settings_dict
     if connection.vendor == "sqlite":
@@ -85,7 +87,7 @@ def database_url_of_test_database(directory: Path, port: int | None = None) -> s
         copy.close()
         return f"sqlite:///{path}"
     password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    host = db["HOST"] or "127.0.0.1"
+    host = host or db["HOST"] or "127.0.0.1"
     return f"postgres://{db['USER']}{password}@{host}:{port or db['PORT'] or 5432}/{db['NAME']}"
 
 
@@ -275,14 +277,37 @@ def test_database_waits_end_before_gunicorn_would_kill_the_worker():
     script = (
         "import django; django.setup(); from django.conf import settings as s; "
         "o = s.DATABASES['default']['OPTIONS']; "
-        "print(o['pool']['timeout'], o['connect_timeout'], o['options'])"
+        "print(o['pool']['timeout'], o['connect_timeout'], o['tcp_user_timeout'], "
+        "o['keepalives'], o['keepalives_idle'], o['keepalives_interval'], "
+        "o['keepalives_count'], o['options'])"
     )
-    pool_wait, connect, options = run_python(script, production_env()).stdout.split(maxsplit=2)
+    output = run_python(script, production_env()).stdout.split(maxsplit=7)
+    pool_wait, connect, user_timeout_ms, keepalives, idle, interval, count, options = output
     statement_ms = int(options.strip().removeprefix("-c statement_timeout="))
     assert float(pool_wait) < 2, "a page must answer 503 within 2 s when the database is down"
     assert int(connect) <= 2
     assert float(pool_wait) + int(connect) + statement_ms / 1000 < timeout
     assert statement_ms == settings.DB_STATEMENT_TIMEOUT * 1000
+    # A partitioned connection: unacknowledged data, or a silent server once probed.
+    assert int(keepalives) == 1
+    assert int(user_timeout_ms) <= 3000, "a frozen connection must turn into a 503 in seconds"
+    silent_server = int(idle) + int(interval) * int(count)
+    assert float(pool_wait) + silent_server + int(user_timeout_ms) / 1000 < timeout
+
+
+def test_database_network_timeouts_follow_the_environment():
+    script = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "o = s.DATABASES['default']['OPTIONS']; print(o['tcp_user_timeout'], "
+        "o['keepalives_idle'], o['keepalives_interval'], o['keepalives_count'])"
+    )
+    env = production_env(
+        DJANGO_DB_TCP_USER_TIMEOUT="1.5",
+        DJANGO_DB_KEEPALIVES_IDLE="10",
+        DJANGO_DB_KEEPALIVES_INTERVAL="2",
+        DJANGO_DB_KEEPALIVES_COUNT="4",
+    )
+    assert run_python(script, env).stdout.split() == ["1500", "10", "2", "4"]
 
 
 @pytest.mark.django_db(transaction=True)

@@ -2,14 +2,19 @@
 
 The shared PostgreSQL server is never stopped: gunicorn reaches it through a TCP proxy
 this test starts and stops. On SQLite the database file's directory disappears instead.
+A network partition (the connection stays open, no packet gets through) is simulated by
+dropping every packet to the proxy's own loopback address (`NetworkPath`).
 """
 
 import contextlib
+import os
+import random
 import socket
 import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.db import OperationalError, connection
@@ -21,18 +26,19 @@ from tests.test_deploy import BASE, database_url_of_test_database, production_en
 
 
 class TcpProxy:
-    """Forwards 127.0.0.1:<port> to the database; `stop()` drops every connection."""
+    """Forwards <host>:<port> to the database; `stop()` drops every connection."""
 
-    def __init__(self, target: tuple[str, int]):
+    def __init__(self, target: tuple[str, int], host: str = "127.0.0.1"):
         self.target = target
-        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.host = host
+        self.listener = socket.create_server((host, 0))
         self.port = self.listener.getsockname()[1]
         self.connections: list[socket.socket] = []
         self.start()
 
     def start(self):
         if self.listener.fileno() == -1:
-            self.listener = socket.create_server(("127.0.0.1", self.port))
+            self.listener = socket.create_server((self.host, self.port))
         threading.Thread(target=self.accept, args=(self.listener,), daemon=True).start()
 
     def accept(self, listener):
@@ -62,6 +68,61 @@ class TcpProxy:
                 sock.shutdown(socket.SHUT_RDWR)
             sock.close()
         self.connections = []
+
+
+def ip(*arguments: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["ip", *arguments], capture_output=True, text=True)
+
+
+class NetworkPath:
+    """An address of its own on loopback (198.18.0.0/15, for benchmarks), which `freeze()`
+    turns into a black hole: every packet to it is dropped, connections stay open and
+    nothing answers, as in a network partition. A relay that merely stops forwarding does
+    not do that: the kernel still acknowledges what is sent to it.
+
+    Needs CAP_NET_ADMIN (root). A random address per use, so parallel runs do not collide.
+    """
+
+    def __init__(self):
+        for _ in range(20):
+            self.address = f"198.18.{random.randrange(256)}.{random.randrange(1, 255)}"
+            added = ip("addr", "add", f"{self.address}/32", "dev", "lo")
+            if added.returncode == 0:
+                return
+            if "File exists" not in added.stderr:
+                raise PermissionError(
+                    "A simulated network partition needs root (CAP_NET_ADMIN) for "
+                    f"`ip addr add`, which said: {added.stderr.strip()}"
+                )
+        raise RuntimeError("No free address in 198.18.0.0/16 after 20 tries")
+
+    def freeze(self):
+        # Without the address, the blackhole route (not the local table) decides.
+        ip("addr", "del", f"{self.address}/32", "dev", "lo")
+        ip("route", "add", "blackhole", self.address)
+
+    def thaw(self):
+        ip("route", "del", "blackhole", self.address)
+        ip("addr", "add", f"{self.address}/32", "dev", "lo")
+
+    def remove(self):
+        ip("route", "del", "blackhole", self.address)
+        ip("addr", "del", f"{self.address}/32", "dev", "lo")
+
+
+@contextlib.contextmanager
+def network_path():
+    """A NetworkPath, removed afterwards; skipped (failed in CI) where it needs rights."""
+    try:
+        path = NetworkPath()
+    except (PermissionError, FileNotFoundError) as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"CI runs as root and must simulate the partition: {error}")
+        pytest.skip(f"Cannot simulate a network partition here: {error}")
+    try:
+        yield path
+    finally:
+        path.remove()
 
 
 @contextlib.contextmanager
@@ -113,6 +174,34 @@ def test_outage_answers_503_quickly_and_the_site_recovers_by_itself(
         start()
         assert wait_for(lambda: server.get("/healthz").status == 200, timeout=15)
         assert [server.get(page).status for page in pages] == [200, 200, 200, 200]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the relay fronts PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_frozen_database_connection_answers_503_within_seconds_and_recovers(
+    tmp_path, static_root, sample_data
+):
+    """The database's connection stays open but passes nothing: libpq's TCP user timeout
+    and keepalives end the wait (statement_timeout, enforced by the server, cannot)."""
+    pages = ["/", "/offices/", Visit.objects.published().first().get_absolute_url()]
+    with network_path() as path:
+        proxy = TcpProxy((connection.settings_dict["HOST"] or "127.0.0.1", 5432), path.address)
+        url = database_url_of_test_database(tmp_path, port=proxy.port, host=path.address)
+        try:
+            with serving(database_url=url, static_root=static_root, log=tmp_path / "log") as server:
+                assert [server.get(page).status for page in ["/healthz", *pages]] == [200] * 4
+                path.freeze()
+                frozen = time.monotonic()
+                with ThreadPoolExecutor(max_workers=4) as requests:
+                    answers = list(requests.map(server.get, ["/healthz", *pages]))
+                assert [answer.status for answer in answers] == [503] * 4, server.log.read_text()
+                assert time.monotonic() - frozen < 5
+                assert "The records are temporarily unavailable" in answers[1].body
+                path.thaw()
+                assert wait_for(lambda: server.get("/healthz").status == 200, timeout=5)
+                assert [server.get(page).status for page in pages] == [200] * 3
+        finally:
+            proxy.stop()
 
 
 SLOW_QUERY = """
