@@ -20,9 +20,9 @@ DATABASE_UNAVAILABLE_ERRORS = (OperationalError, InterfaceError)
 PAGE_STATUSES = {400, 403, 404, 405, 500, 503}
 
 
-def error_page(status, request=None, *, template=None):
+def error_page(status, request=None, *, template=None, context=None):
     """An HTML response for `status`, rendered from `<status>.html`."""
-    body = loader.get_template(template or f"{status}.html").render({}, request)
+    body = loader.get_template(template or f"{status}.html").render(context or {}, request)
     response = HttpResponse(body, status=status)
     response["Cache-Control"] = "no-store"
     return response

@@ -121,6 +121,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# CSV exports (cooperation/exports/): at most this many at once in a server process, well
+# below gunicorn's threads per worker, so downloads never take every thread; and the
+# longest an export's transaction may wait, idle, on a client that stopped reading.
+EXPORT_CONCURRENCY = int(os.environ.get("DJANGO_EXPORT_CONCURRENCY", "2"))
+EXPORT_IDLE_TIMEOUT = float(os.environ.get("DJANGO_EXPORT_IDLE_TIMEOUT", "30"))
+
 # HTTPS, behind a TLS proxy. Each is on by default with debug off; see README "Deploying".
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -272,6 +272,10 @@ def test_gunicorn_runs_gthread_workers_sized_from_the_cpus():
     assert gunicorn_config(GUNICORN_WORKERS="3")["workers"] == 3
 
 
+def test_exports_leave_most_of_a_worker_threads_to_other_pages():
+    assert gunicorn_config()["threads"] // 2 >= settings.EXPORT_CONCURRENCY
+
+
 def test_database_waits_end_before_gunicorn_would_kill_the_worker():
     timeout = gunicorn_config()["timeout"]
     script = (

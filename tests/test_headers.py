@@ -68,6 +68,7 @@ def test_csv_export_carries_the_security_headers(client, sample_data):
     assert response.streaming
     assert response["Content-Type"].startswith("text/csv")
     assert_security_headers(response)
+    response.close()  # as the server does: the export's transaction is open until then
 
 
 @pytest.mark.django_db

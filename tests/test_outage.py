@@ -10,6 +10,7 @@ import contextlib
 import os
 import random
 import socket
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -17,7 +18,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import OperationalError, connection
+from django.db import OperationalError, connection, transaction
 from django.urls import include, path
 
 from cooperation.models import Visit
@@ -174,6 +175,43 @@ def test_outage_answers_503_quickly_and_the_site_recovers_by_itself(
         start()
         assert wait_for(lambda: server.get("/healthz").status == 200, timeout=15)
         assert [server.get(page).status for page in pages] == [200, 200, 200, 200]
+
+
+@contextlib.contextmanager
+def export_query_failing(database_url: str):
+    """While inside, the offices export's own query fails, and the list's filters (which
+    read sectors and municipalities first) do not: on PostgreSQL the export waits on a
+    lock past its statement timeout; in SQLite a table only the export reads is gone."""
+    if connection.vendor == "postgresql":
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("LOCK TABLE cooperation_liaisonoffice_sectors IN ACCESS EXCLUSIVE MODE")
+            yield
+    else:
+        path = database_url.removeprefix("sqlite:///")
+        with contextlib.closing(sqlite3.connect(path)) as database:
+            database.execute("ALTER TABLE cooperation_liaisonoffice_sectors RENAME TO hidden")
+            database.commit()
+            yield
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_export_whose_query_fails_answers_503_not_a_file_cut_after_its_header(
+    tmp_path, static_root, sample_data
+):
+    """The export reads its first rows before the response starts: a failing database is
+    a 503 with its page, never a 200 whose file stops after the header row."""
+    url = database_url_of_test_database(tmp_path)
+    with serving(
+        database_url=url, static_root=static_root, log=tmp_path / "log",
+        DJANGO_DB_STATEMENT_TIMEOUT="1",
+    ) as server:  # fmt: skip
+        assert server.get("/offices/export.csv").status == 200
+        with export_query_failing(url):
+            response = server.get("/offices/export.csv")
+            assert server.get("/offices/").status == 200
+        assert response.status == 503
+        assert response.header("Retry-After") == "30"
+        assert "The records are temporarily unavailable" in response.body
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the relay fronts PostgreSQL")

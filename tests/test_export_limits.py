@@ -1,0 +1,107 @@
+"""Slow and stalled clients cannot take the site down (served by gunicorn, real sockets).
+
+A reader that stops reading a CSV export holds a thread, a database connection and a
+transaction: only `EXPORT_CONCURRENCY` exports run at once in a server process (others
+answer 503), and PostgreSQL ends an export's transaction left idle.
+"""
+
+import socket
+import time
+
+import pytest
+from django.core.management import call_command
+from django.db import DatabaseError, connection
+from django.test import override_settings
+
+from cooperation.exports import stream
+from tests.test_deploy import database_url_of_test_database, serving
+from tests.test_outage import wait_for
+
+EXPORT = "/offices/export.csv"
+# Far more than the kernel buffers between gunicorn and a client that reads nothing
+# (about 5 MB on loopback): 20,000 offices are a file of about 8.6 MB.
+OFFICES = 20_000
+
+
+class SlowReader:
+    """Asks for the export, reads its first 2 KB, then reads nothing more."""
+
+    def __init__(self, port: int):
+        self.sock = socket.socket()
+        self.sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+        self.sock.settimeout(10)
+        self.sock.connect(("127.0.0.1", port))
+        self.sock.sendall(
+            f"GET {EXPORT} HTTP/1.1\r\nHost: localhost\r\nX-Forwarded-Proto: https\r\n\r\n".encode()
+        )
+
+    def status(self) -> int:
+        return int(self.sock.recv(2048).split(b" ", 2)[1])
+
+    def rest(self) -> bytes:
+        """What is left to read, once the server ends the connection (or 10 s pass)."""
+        received = []
+        try:
+            while data := self.sock.recv(1 << 20):
+                received.append(data)
+        except ConnectionResetError:
+            pass
+        return b"".join(received)
+
+    def close(self):
+        self.sock.close()
+
+
+@pytest.fixture
+def exportable(db, tmp_path):
+    call_command("generate_synthetic_data", offices=OFFICES)
+    return database_url_of_test_database(tmp_path)
+
+
+def idle_export_transactions() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+            "AND state = 'idle in transaction' AND pid <> pg_backend_pid()"
+        )
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_exports_beyond_the_limit_answer_503_while_the_site_stays_up(
+    exportable, tmp_path, static_root
+):
+    with serving(database_url=exportable, static_root=static_root, log=tmp_path / "log") as server:
+        readers = [SlowReader(server.port) for _ in range(22)]
+        statuses = [reader.status() for reader in readers]
+        assert sorted(statuses) == [200] * 2 + [503] * 20, statuses
+        health = server.get("/healthz")
+        assert (health.status, health.elapsed < 2) == (200, True)
+        refused = server.get(EXPORT)
+        assert refused.status == 503
+        assert refused.header("Retry-After") == "30"
+        assert "Too many downloads are running" in refused.body
+        assert "try again in 30 seconds" in refused.body
+        assert 'class="site-header"' in refused.body
+        for reader in readers:
+            reader.close()
+        # The slots are given back when the clients go away.
+        assert wait_for(lambda: server.get(EXPORT).status == 200, timeout=10)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
+@pytest.mark.django_db(transaction=True)
+def test_postgresql_ends_an_export_transaction_left_idle(client, monkeypatch):
+    """Whatever the web server does, an export whose client stalls cannot hold its
+    transaction open past EXPORT_IDLE_TIMEOUT."""
+    monkeypatch.setattr(stream, "CHUNK_ROWS", 100)
+    call_command("generate_synthetic_data", offices=1000)
+    with override_settings(EXPORT_IDLE_TIMEOUT=0.5):
+        response = client.get(EXPORT)
+        chunks = iter(response.streaming_content)
+        assert next(chunks).startswith(b"\xef\xbb\xbfid,")
+        time.sleep(1.5)  # the client reads nothing: the transaction sits idle
+        with pytest.raises(DatabaseError, match="idle-in-transaction timeout"):
+            list(chunks)
+    response.close()
+    connection.close()
