@@ -11,7 +11,7 @@ wsgi_app = "sinoisrael.wsgi:application"
 
 # gthread: a request (a long CSV export, too) runs in a thread while the worker's main
 # loop keeps answering the arbiter, so `timeout` never cuts a streaming download short.
-worker_class = "gthread"
+worker_class = "sinoisrael.gunicorn_worker.ThreadWorker"
 cpus = len(os.sched_getaffinity(0))
 # Each worker holds at most `threads` pooled PostgreSQL connections: keep
 # workers x threads under the server's max_connections (100 by default).

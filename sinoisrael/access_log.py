@@ -1,13 +1,26 @@
 """Gunicorn's access log as one JSON object per request, written when the response ends
-(so a streamed export's duration covers the whole download)."""
+(so a streamed export's duration covers the whole download).
+
+The error log says in one line, without a traceback, that a client was cut off for
+stalling its request (the worker's socket bound, sinoisrael/gunicorn_worker.py).
+"""
 
 import json
+import sys
 from datetime import UTC, datetime
 
 from gunicorn.glogging import Logger
 
+from sinoisrael.gunicorn_worker import READ_TIMEOUT
+
 
 class JsonAccessLogger(Logger):
+    def exception(self, msg, *args, **kwargs):
+        if isinstance(sys.exception(), BlockingIOError):  # SO_RCVTIMEO on a request read
+            self.warning("Closed a connection: its client sent nothing for %s s", READ_TIMEOUT)
+            return
+        super().exception(msg, *args, **kwargs)
+
     def access(self, resp, req, environ, request_time):
         if not self.access_log_enabled:
             return

@@ -2,7 +2,9 @@
 
 A reader that stops reading a CSV export holds a thread, a database connection and a
 transaction: only `EXPORT_CONCURRENCY` exports run at once in a server process (others
-answer 503), and PostgreSQL ends an export's transaction left idle.
+answer 503), the server cuts a client that reads nothing for a while, and PostgreSQL ends
+an export's transaction left idle. A client that stops sending its request is cut too,
+and connections that send nothing wait without holding a thread.
 """
 
 import socket
@@ -89,6 +91,30 @@ def test_exports_beyond_the_limit_answer_503_while_the_site_stays_up(
         assert wait_for(lambda: server.get(EXPORT).status == 200, timeout=10)
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_client_that_stops_reading_is_cut_off_and_frees_its_export(
+    exportable, tmp_path, static_root
+):
+    log = tmp_path / "log"
+    with serving(
+        database_url=exportable,
+        static_root=static_root,
+        log=log,
+        GUNICORN_CLIENT_SEND_TIMEOUT="2",
+    ) as server:
+        readers = [SlowReader(server.port) for _ in range(2)]
+        assert [reader.status() for reader in readers] == [200, 200]
+        assert server.get(EXPORT).status == 503
+        # Once the kernel buffers are full, 2 s without a byte read end each download.
+        cut = "it read nothing of /offices/export.csv for 2.0 s"
+        assert wait_for(lambda: log.read_text().count(cut) == 2, timeout=20)
+        for reader in readers:
+            assert not reader.rest().endswith(b"0\r\n\r\n"), "the file was cut short"
+        assert server.get(EXPORT).status == 200
+        if connection.vendor == "postgresql":
+            assert idle_export_transactions() == 0
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="a PostgreSQL setting")
 @pytest.mark.django_db(transaction=True)
 def test_postgresql_ends_an_export_transaction_left_idle(client, monkeypatch):
@@ -105,3 +131,42 @@ def test_postgresql_ends_an_export_transaction_left_idle(client, monkeypatch):
             list(chunks)
     response.close()
     connection.close()
+
+
+def partial_request(port: int) -> socket.socket:
+    sock = socket.create_connection(("127.0.0.1", port), timeout=10)
+    sock.sendall(b"GET / HTTP/1.1\r\nHost: localhost\r\n")  # and never the blank line
+    return sock
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_client_that_stops_sending_its_request_is_cut_off(tmp_path, static_root):
+    url = database_url_of_test_database(tmp_path)
+    log = tmp_path / "log"
+    with serving(
+        database_url=url, static_root=static_root, log=log, GUNICORN_CLIENT_READ_TIMEOUT="1",
+    ) as server:  # fmt: skip
+        stalled = [partial_request(server.port) for _ in range(4)]  # one per thread
+        health = server.get("/healthz")
+        assert health.status == 200
+        started = time.monotonic()
+        for sock in stalled:
+            assert sock.recv(1024) == b"", "the server closed the connection"
+            sock.close()
+        assert time.monotonic() - started < 5
+    output = log.read_text()
+    assert output.count("Closed a connection: its client sent nothing for 1.0 s") == 4
+    assert "Traceback" not in output
+
+
+@pytest.mark.django_db(transaction=True)
+def test_connections_that_send_nothing_hold_no_thread(tmp_path, static_root):
+    url = database_url_of_test_database(tmp_path)
+    with serving(database_url=url, static_root=static_root, log=tmp_path / "log") as server:
+        silent = [socket.create_connection(("127.0.0.1", server.port)) for _ in range(8)]
+        time.sleep(0.5)
+        health = server.get("/healthz")
+        for sock in silent:
+            sock.close()
+    assert health.status == 200
+    assert health.elapsed < 2, "gthread would wait 5 s in each thread for a first byte"
