@@ -15,13 +15,19 @@ for its first byte in the worker's poller, not in a thread.
 Limitation: the bound is per system call, not per request. A client that trickles a byte
 at a time just within it still holds its thread: shielding the server from such clients
 is the proxy's job (README "Deploying": nginx buffers requests and responses).
+
+gunicorn's own error replies (a request line over `limit_request_line`, malformed
+requests) are dressed as the site's pages with its headers (sinoisrael/server_errors.py).
 """
 
 import os
 import socket
 import struct
 
+from gunicorn import util
 from gunicorn.workers import gthread
+
+from sinoisrael.server_errors import site_error_reply
 
 SEND_TIMEOUT = float(os.environ.get("GUNICORN_CLIENT_SEND_TIMEOUT", "10"))
 READ_TIMEOUT = float(os.environ.get("GUNICORN_CLIENT_READ_TIMEOUT", "5"))
@@ -46,6 +52,19 @@ def stop_reading_if_silent(sock) -> None:
         sock.shutdown(socket.SHUT_RD)
     except OSError:
         pass  # closed or reset: nothing to wait for either
+
+
+class CapturedReply:
+    """Stands in for the client's socket while gunicorn writes an error reply, to keep it."""
+
+    def __init__(self):
+        self.data = b""
+
+    def gettimeout(self):
+        return 0.0
+
+    def sendall(self, data):
+        self.data += data
 
 
 class ThreadWorker(gthread.ThreadWorker):
@@ -75,3 +94,12 @@ class ThreadWorker(gthread.ThreadWorker):
             # Reset rather than close: what is left unsent would never be read.
             conn.sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
             return False
+
+    def handle_error(self, req, client, addr, exc):
+        """gunicorn's reply (its status, its log lines), sent as the site's page."""
+        reply = CapturedReply()
+        super().handle_error(req, reply, addr, exc)
+        try:
+            util.write_nonblock(client, site_error_reply(reply.data))
+        except Exception:
+            self.log.debug("Failed to send error message.")

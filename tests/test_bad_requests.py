@@ -77,9 +77,54 @@ def test_unknown_host_is_refused(server):
     assert SITE_PAGE in reply
 
 
+SECURITY_HEADERS = [
+    "content-security-policy",
+    "x-content-type-options",
+    "referrer-policy",
+    "x-frame-options",
+    "cross-origin-opener-policy",
+    "strict-transport-security",
+]
+
+
+def reply_headers(reply: bytes) -> dict[str, str]:
+    head = reply.partition(b"\r\n\r\n")[0].decode("latin-1")
+    return {
+        name.strip().lower(): value.strip()
+        for name, _, value in (line.partition(":") for line in head.split("\r\n")[1:])
+    }
+
+
 def test_request_line_beyond_gunicorn_limit_is_refused_not_crashed(server):
     answered, _ = raw_request(server, b"GET /?q=" + b"x" * 9000 + b" HTTP/1.1")
     assert answered == 414
+
+
+@pytest.mark.parametrize(
+    ("head", "status", "says"),
+    [
+        (b"GET /?q=" + b"x" * 9000 + b" HTTP/1.1", 414, b"This address is too long"),
+        (
+            b"GET / HTTP/1.1\r\n" + b"\r\n".join(b"X-%d: 1" % n for n in range(120)),
+            431,
+            b"too much",
+        ),
+        (b"GET /\x01 HTTP/1.1", 400, b"Bad request"),
+        (b"GET / HTTP/9.9", 400, b"Bad request"),
+    ],
+)
+def test_gunicorn_own_refusals_carry_the_site_page_and_headers(server, head, status, says):
+    """gunicorn answers these without Django: same security headers as a Django page."""
+    answered, reply = raw_request(server, head)
+    assert answered == status, reply[:300]
+    assert SITE_PAGE in reply
+    assert says in reply
+    django_page = server.get("/no-such-page/")
+    assert django_page.status == 404
+    headers = reply_headers(reply)
+    for name in SECURITY_HEADERS:
+        assert headers.get(name) == django_page.header(name), name
+    assert int(headers["content-length"]) == len(reply.partition(b"\r\n\r\n")[2])
 
 
 @pytest.mark.django_db
