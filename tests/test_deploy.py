@@ -113,9 +113,14 @@ class Response:
 
 
 class Server:
-    """gunicorn serving the site with gunicorn.conf.py and production settings."""
+    """gunicorn serving the site with gunicorn.conf.py and production settings.
 
-    def __init__(self, *, database_url: str, static_root: Path, log: Path, **env):
+    One worker unless `workers` says otherwise (None: gunicorn.conf.py's number).
+    """
+
+    def __init__(
+        self, *, database_url: str, static_root: Path, log: Path, workers: int | None = 1, **env
+    ):
         self.port = free_port()
         self.log = log
         self.process = subprocess.Popen(
@@ -123,7 +128,7 @@ class Server:
             env=production_env(
                 DATABASE_URL=database_url,
                 DJANGO_STATIC_ROOT=str(static_root),
-                GUNICORN_WORKERS="1",
+                **({"GUNICORN_WORKERS": str(workers)} if workers else {}),
                 **env,
             ),
             cwd=BASE,
