@@ -88,7 +88,7 @@ def test_exports_beyond_the_limit_answer_503_while_the_site_stays_up(
         for reader in readers:
             reader.close()
         # The slots are given back when the clients go away.
-        assert wait_for(lambda: server.get(EXPORT).status == 200, timeout=10)
+        assert wait_for(lambda: server.get(EXPORT).status == 200, timeout=5)
 
 
 @pytest.mark.django_db(transaction=True)

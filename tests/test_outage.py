@@ -17,6 +17,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
+import psycopg
 import pytest
 from django.db import OperationalError, connection, transaction
 from django.urls import include, path
@@ -238,6 +239,44 @@ def test_a_frozen_database_connection_answers_503_within_seconds_and_recovers(
                 path.thaw()
                 assert wait_for(lambda: server.get("/healthz").status == 200, timeout=5)
                 assert [server.get(page).status for page in pages] == [200] * 3
+        finally:
+            proxy.stop()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="libpq's settings")
+@pytest.mark.django_db
+def test_keepalives_end_a_wait_on_a_database_gone_silent():
+    """A query already sent (and acknowledged) waits for an answer that cannot come: only
+    the keepalive probes of settings.py notice, and end the wait within seconds."""
+    database = connection.settings_dict
+    network = ["tcp_user_timeout", "keepalives", "keepalives_idle", "keepalives_interval"]
+    libpq = {name: database["OPTIONS"][name] for name in [*network, "keepalives_count"]}
+    with network_path() as path:
+        proxy = TcpProxy((database["HOST"] or "127.0.0.1", 5432), path.address)
+        try:
+            with (
+                psycopg.connect(
+                    host=path.address,
+                    port=proxy.port,
+                    user=database["USER"],
+                    dbname=database["NAME"],
+                    **libpq,
+                ) as silent,
+                ThreadPoolExecutor(max_workers=1) as runner,
+            ):
+                backend = silent.info.backend_pid
+                waiting = runner.submit(silent.execute, "SELECT pg_sleep(20)")
+                time.sleep(0.5)
+                path.freeze()
+                frozen = time.monotonic()
+                try:
+                    with pytest.raises(psycopg.OperationalError):
+                        waiting.result(timeout=15)
+                    assert time.monotonic() - frozen < 10
+                finally:
+                    with connection.cursor() as cursor:  # the server still runs the sleep
+                        cursor.execute("SELECT pg_terminate_backend(%s)", [backend])
+                    path.thaw()
         finally:
             proxy.stop()
 
