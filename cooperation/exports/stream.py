@@ -149,8 +149,9 @@ class ExportStream:
         self.first = next(chunks)
 
     def __iter__(self):
+        first, self.first = self.first, b""  # not kept for the whole download
         try:
-            yield self.first
+            yield first
             yield from self.chunks
         finally:
             self.close()
