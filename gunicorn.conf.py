@@ -11,6 +11,8 @@ wsgi_app = "sinoisrael.wsgi:application"
 
 # gthread: a request (a long CSV export, too) runs in a thread while the worker's main
 # loop keeps answering the arbiter, so `timeout` never cuts a streaming download short.
+# Our subclass bounds what `timeout` cannot: clients that stall (GUNICORN_CLIENT_*_TIMEOUT),
+# and dresses gunicorn's own error replies as the site's pages.
 worker_class = "sinoisrael.gunicorn_worker.ThreadWorker"
 cpus = len(os.sched_getaffinity(0))
 # Each worker holds at most `threads` pooled PostgreSQL connections: keep
