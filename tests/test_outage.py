@@ -180,17 +180,18 @@ def test_outage_answers_503_quickly_and_the_site_recovers_by_itself(
 
 @contextlib.contextmanager
 def export_query_failing(database_url: str):
-    """While inside, the offices export's own query fails, and the list's filters (which
-    read sectors and municipalities first) do not: on PostgreSQL the export waits on a
-    lock past its statement timeout; in SQLite a table only the export reads is gone."""
+    """While inside, the offices export's own query fails, and the list page (whose filters
+    read sectors and municipalities) does not: the table of the sources offices cite is read
+    by the export alone. On PostgreSQL the export waits on a lock past its statement
+    timeout; in SQLite the table is gone."""
     if connection.vendor == "postgresql":
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("LOCK TABLE cooperation_liaisonoffice_sectors IN ACCESS EXCLUSIVE MODE")
+            cursor.execute("LOCK TABLE cooperation_liaisonoffice_sources IN ACCESS EXCLUSIVE MODE")
             yield
     else:
         path = database_url.removeprefix("sqlite:///")
         with contextlib.closing(sqlite3.connect(path)) as database:
-            database.execute("ALTER TABLE cooperation_liaisonoffice_sectors RENAME TO hidden")
+            database.execute("ALTER TABLE cooperation_liaisonoffice_sources RENAME TO hidden")
             database.commit()
             yield
 
