@@ -139,22 +139,17 @@ def submitted(form, formsets) -> dict:
     model = type(obj)
     state = snapshot(model._default_manager.get(pk=obj.pk))
     state["fields"] = field_values(obj)
+    links_by_through = {field.remote_field.through: field for field in link_fields(model)}
+    rows_by_model = {relation.related_model: relation for relation in row_relations(model)}
     for field in link_fields(model):
         if field.name in form.cleaned_data:
             state["links"][field.name] = sorted(item.pk for item in form.cleaned_data[field.name])
     for formset in formsets:
         kept = [row_form.instance for row_form in kept_forms(formset)]
-        links = [
-            field for field in link_fields(model) if field.remote_field.through is formset.model
-        ]
-        relations = [
-            relation for relation in row_relations(model) if relation.related_model is formset.model
-        ]
-        if links:
-            target = links[0].m2m_reverse_field_name()
-            state["links"][links[0].name] = sorted(getattr(row, f"{target}_id") for row in kept)
-        elif relations:
-            relation = relations[0]
+        if link := links_by_through.get(formset.model):  # rows of a plain many-to-many
+            target = f"{link.m2m_reverse_field_name()}_id"
+            state["links"][link.name] = sorted(getattr(row, target) for row in kept)
+        elif relation := rows_by_model.get(formset.model):
             state["rows"][relation.get_accessor_name()] = sorted_rows(
                 [row_value(relation, row) for row in kept]
             )
