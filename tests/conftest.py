@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.db import transaction
 from django.test import override_settings
 
-from cooperation.sample_loader import load_sample_data
+from cooperation.devdata.sample_loader import load_sample_data
 
 
 @pytest.fixture(autouse=True, scope="session")

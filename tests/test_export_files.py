@@ -5,8 +5,8 @@ import csv
 import pytest
 from django.apps import apps
 
+from cooperation.devdata.sample_data import CHINA_KNOWLEDGE, ECNS, XEBERSAATI
 from cooperation.models import Municipality, Organization, Person
-from cooperation.sample_data import CHINA_KNOWLEDGE, ECNS, XEBERSAATI
 from tests.export_csv import csv_body, csv_records, csv_table
 from tests.factories import SourceFactory
 

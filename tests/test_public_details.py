@@ -2,8 +2,8 @@
 
 import pytest
 
+from cooperation.devdata.sample_data import CHINA_KNOWLEDGE, ECNS, SHINE, XEBERSAATI
 from cooperation.models import Agreement, LiaisonOffice, Municipality, PublicationStatus, Visit
-from cooperation.sample_data import CHINA_KNOWLEDGE, ECNS, SHINE, XEBERSAATI
 from tests.factories import AgreementFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db

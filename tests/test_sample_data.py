@@ -4,6 +4,7 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 
+from cooperation.devdata.sample_data import CHINA_KNOWLEDGE, ECNS, SHINE, XEBERSAATI
 from cooperation.models import (
     Agreement,
     AgreementKind,
@@ -15,7 +16,6 @@ from cooperation.models import (
     Source,
     Visit,
 )
-from cooperation.sample_data import CHINA_KNOWLEDGE, ECNS, SHINE, XEBERSAATI
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,7 @@ filters that match nothing and with invalid filters (HTTP 400); every detail pag
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from cooperation import sample_data as articles
+from cooperation.devdata import sample_data as articles
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -4,7 +4,11 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from cooperation.synthetic import generate_offices, real_record_counts, synthetic_office_count
+from cooperation.devdata.synthetic import (
+    generate_offices,
+    real_record_counts,
+    synthetic_office_count,
+)
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from cooperation.sample_loader import load_sample_data
+from cooperation.devdata.sample_loader import load_sample_data
 
 
 class Command(BaseCommand):

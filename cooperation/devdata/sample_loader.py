@@ -4,7 +4,7 @@ from collections import Counter
 
 from django.db import transaction
 
-from cooperation import sample_data as data
+from cooperation.devdata import sample_data as data
 from cooperation.models import (
     Agreement,
     AgreementParty,
