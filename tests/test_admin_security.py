@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from cooperation.models import FailedLogin, KnownSignInAddress
 from cooperation.roles import ANALYST, EDITOR
-from cooperation.staff_sessions import LAST_SEEN, STARTED
+from cooperation.signin.sessions import LAST_SEEN, STARTED
 from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 
 pytestmark = pytest.mark.django_db

@@ -4,7 +4,7 @@ history with revert, duplicate warnings and merging; sign-in is throttled."""
 from django.contrib import admin
 
 from cooperation.admin import accounts, parts, places, records, revisions
-from cooperation.admin.logins import ThrottledLoginForm
+from cooperation.signin.forms import ThrottledLoginForm
 
 __all__ = ["accounts", "parts", "places", "records", "revisions"]
 

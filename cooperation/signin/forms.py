@@ -5,8 +5,8 @@ from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 
 from cooperation.admin.base import ReadableSelectionMixin
-from cooperation.login_throttle import begin_attempt, lockout_message, succeeded
 from cooperation.models import FailedLogin
+from cooperation.signin.throttle import begin_attempt, lockout_message, succeeded
 from sinoisrael.client_address import client_address
 
 
