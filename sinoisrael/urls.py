@@ -6,7 +6,7 @@ from sinoisrael.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
-    path("", include("cooperation.urls")),
+    path("", include("cooperation.public.urls")),
 ]
 
 handler400 = "sinoisrael.errors.bad_request"

@@ -2,7 +2,7 @@
 
 import pytest
 
-from cooperation.filters import SEARCH_MAX_LENGTH
+from cooperation.public.filters import SEARCH_MAX_LENGTH
 
 pytestmark = pytest.mark.django_db
 

@@ -3,7 +3,7 @@ from itertools import pairwise
 
 import pytest
 
-from cooperation.activity import YearRow, activity_by_year, chart_bars, year_ticks
+from cooperation.public.activity import YearRow, activity_by_year, chart_bars, year_ticks
 from tests.factories import AgreementFactory, LiaisonOfficeFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
-from cooperation import published
+from cooperation.public import queries as published
 
 SERIES = (
     ("offices", "Offices opened or announced"),

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from django.core.paginator import InvalidPage, Paginator
 from django.shortcuts import render
 
-from cooperation import filters, published
 from cooperation.exports.public import public_csv_response
 from cooperation.models import Municipality
+from cooperation.public import filters
+from cooperation.public import queries as published
 
 PAGE_SIZE = 25
 

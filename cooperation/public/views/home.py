@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
-from cooperation import activity, published
+from cooperation.public import activity
+from cooperation.public import queries as published
 
 LATEST = 5
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from cooperation.views import details, home, lists
+from cooperation.public.views import details, home, lists
 
 app_name = "cooperation"
 

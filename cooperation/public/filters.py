@@ -13,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db.models import F, Q
 
-from cooperation import search
 from cooperation.models import (
     AgreementKind,
     AgreementParty,
@@ -28,6 +27,7 @@ from cooperation.models import (
     Visit,
     VisitParticipant,
 )
+from cooperation.public import search
 
 SEARCH_MAX_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2100

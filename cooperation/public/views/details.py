@@ -11,7 +11,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 
-from cooperation import published
 from cooperation.models import (
     Agreement,
     AgreementKind,
@@ -22,8 +21,8 @@ from cooperation.models import (
     PublicationStatus,
     Visit,
 )
-from cooperation.revisions import applied_for_preview, is_public
-from cooperation.views.preview import (
+from cooperation.public import queries as published
+from cooperation.public.views.preview import (
     Preview,
     kept_private,
     may_preview,
@@ -31,6 +30,7 @@ from cooperation.views.preview import (
     revision_preview,
     unpublished_preview,
 )
+from cooperation.revisions import applied_for_preview, is_public
 
 CITED = ("sources", "sectors")
 
