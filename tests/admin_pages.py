@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.forms import BooleanField, ModelMultipleChoiceField, MultipleChoiceField
 
-from cooperation.roles import ANALYST, EDITOR, define_roles
+from cooperation.records.roles import ANALYST, EDITOR, define_roles
 
 PASSWORD = "a-long-test-password-7"
 

@@ -5,8 +5,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cooperation.merging import merge
 from cooperation.models import AgreementParty, Municipality, Person, VisitParticipant
+from cooperation.records.merging import merge
 from tests.admin_pages import analyst, editor
 from tests.factories import (
     AgreementFactory,

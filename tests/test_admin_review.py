@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from cooperation import revisions
 from cooperation.models import (
     AgreementParty,
     Municipality,
@@ -16,7 +15,8 @@ from cooperation.models import (
     RevisionStatus,
     Visit,
 )
-from cooperation.roles import ANALYST, EDITOR
+from cooperation.records import revisions
+from cooperation.records.roles import ANALYST, EDITOR
 from tests.admin_pages import analyst, editor, page_data, staff_user
 from tests.factories import (
     AgreementFactory,

@@ -7,9 +7,9 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cooperation import publishing
 from cooperation.models import PublicationStatus, Revision, Visit
-from cooperation.roles import ANALYST, EDITOR, define_roles
+from cooperation.records import workflow as publishing
+from cooperation.records.roles import ANALYST, EDITOR, define_roles
 from tests.admin_pages import analyst, editor, page_data, staff_user
 from tests.factories import MunicipalityFactory, SourceFactory, VisitFactory
 

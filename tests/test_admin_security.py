@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from cooperation.models import FailedLogin, KnownSignInAddress
-from cooperation.roles import ANALYST, EDITOR
+from cooperation.records.roles import ANALYST, EDITOR
 from cooperation.signin.sessions import LAST_SEEN, STARTED
 from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 

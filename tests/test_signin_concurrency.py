@@ -15,7 +15,7 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 
 from cooperation.models import FailedLogin
-from cooperation.roles import EDITOR
+from cooperation.records.roles import EDITOR
 from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 
 pytestmark = pytest.mark.django_db(transaction=True)

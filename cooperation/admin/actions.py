@@ -4,7 +4,8 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 
-from cooperation import merging, publishing
+from cooperation.records import merging
+from cooperation.records import workflow as publishing
 
 
 def change_status(modeladmin, request, queryset, *, step, status: str, done: str):

@@ -11,7 +11,7 @@ from cooperation.admin.forms import AdminForm
 from cooperation.admin.history import links_of, with_initial
 from cooperation.admin.review import ReviewedChangesMixin
 from cooperation.exports.admin import CsvExportMixin
-from cooperation.history import save_without_history, write_history
+from cooperation.records.history import save_without_history, write_history
 
 NAME_SEARCH = ["name", "native_name", "aliases", "slug"]
 TIMESTAMPS = ["created_at", "updated_at"]

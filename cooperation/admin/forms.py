@@ -7,11 +7,11 @@ from django.forms.models import inlineformset_factory
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from cooperation import duplicates
 from cooperation.forms import kept_forms
 from cooperation.models import Agreement, AgreementParty, Source
 from cooperation.partial_dates import PartialDate
-from cooperation.publishing import allowed_statuses, check_status_change
+from cooperation.records import duplicates
+from cooperation.records.workflow import allowed_statuses, check_status_change
 
 SAVE_ANYWAY = "Not a duplicate: save anyway"
 

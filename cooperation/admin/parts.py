@@ -7,7 +7,7 @@ from django.contrib import admin
 
 from cooperation.admin.base import HistoryAdmin
 from cooperation.models import AgreementParty, OfficeStaff, VisitParticipant
-from cooperation.revisions import may_review
+from cooperation.records.revisions import may_review
 
 
 class RecordPartAdmin(HistoryAdmin):

@@ -13,7 +13,7 @@ from cooperation.admin.inlines import (
     sources_cited_inline,
 )
 from cooperation.models import Agreement, AgreementParty, LiaisonOffice, Source, Visit
-from cooperation.publishing import can_publish
+from cooperation.records.workflow import can_publish
 
 
 class RecordAdmin(MainModelAdmin):

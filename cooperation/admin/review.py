@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 
 from cooperation.models import Revision, RevisionStatus
-from cooperation.revisions import needs_review, propose
+from cooperation.records.revisions import needs_review, propose
 
 PROPOSED = "Proposed a change for review."
 

@@ -15,7 +15,7 @@ from django.utils.text import capfirst
 
 from cooperation.admin.base import ReadableSelectionMixin
 from cooperation.models import Revision
-from cooperation.revisions import (
+from cooperation.records.revisions import (
     approve,
     link_fields,
     may_review,

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import Country, PublicationStatus, Visit
-from cooperation.roles import ANALYST, EDITOR
+from cooperation.records.roles import ANALYST, EDITOR
 from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 from tests.factories import (
     IsraeliMunicipalityFactory,

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from cooperation.models import Revision, RevisionStatus
-from cooperation.roles import ANALYST, EDITOR
+from cooperation.records.roles import ANALYST, EDITOR
 from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 from tests.browser.test_admin_workflow import log_in, log_out, success_message
 from tests.factories import VisitFactory

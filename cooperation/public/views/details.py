@@ -30,7 +30,7 @@ from cooperation.public.views.preview import (
     revision_preview,
     unpublished_preview,
 )
-from cooperation.revisions import applied_for_preview, is_public
+from cooperation.records.revisions import applied_for_preview, is_public
 
 CITED = ("sources", "sectors")
 

@@ -26,11 +26,11 @@ from django.utils import timezone
 
 from cooperation.dataset import plain
 from cooperation.forms import kept_forms
-from cooperation.history import save_without_history, write_history
 from cooperation.models import Agreement, Revision, RevisionStatus
 from cooperation.models.agreements import validate_party_count
 from cooperation.models.base import Record
-from cooperation.publishing import NO_SOURCE
+from cooperation.records.history import save_without_history, write_history
+from cooperation.records.workflow import NO_SOURCE
 
 REVIEW_PERMISSION = "cooperation.review_revision"
 NOT_FIELDS = {"status"}  # a revision never publishes or unpublishes

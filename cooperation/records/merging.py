@@ -9,8 +9,8 @@ its texts. All in one transaction, each change written to history with the reaso
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from cooperation.duplicates import name_key
 from cooperation.models import Municipality, Person
+from cooperation.records.duplicates import name_key
 
 MERGEABLE = (Municipality, Person)
 NAME_FIELDS = {"name", "slug", "native_name", "aliases"}
