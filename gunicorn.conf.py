@@ -13,7 +13,7 @@ wsgi_app = "sinoisrael.wsgi:application"
 # loop keeps answering the arbiter, so `timeout` never cuts a streaming download short.
 # Our subclass bounds what `timeout` cannot: clients that stall (GUNICORN_CLIENT_*_TIMEOUT),
 # and dresses gunicorn's own error replies as the site's pages.
-worker_class = "sinoisrael.gunicorn_worker.ThreadWorker"
+worker_class = "sinoisrael.server.worker.ThreadWorker"
 cpus = len(os.sched_getaffinity(0))
 # Each worker holds at most `threads` pooled PostgreSQL connections: keep
 # workers x threads under the server's max_connections (100 by default).
@@ -36,7 +36,7 @@ forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1,
 accesslog = "-"
 errorlog = "-"
 sys.stdout.reconfigure(line_buffering=True)
-logger_class = "sinoisrael.access_log.JsonAccessLogger"
+logger_class = "sinoisrael.server.access_log.JsonAccessLogger"
 
 # No control socket: its default path is shared by every gunicorn of the user.
 control_socket_disable = True

@@ -8,8 +8,8 @@ import os
 import secrets
 from pathlib import Path
 
-from sinoisrael.csp import CONTENT_SECURITY_POLICY
 from sinoisrael.env import database_from_url, env_bool, env_int, env_list, env_networks
+from sinoisrael.http.csp import CONTENT_SECURITY_POLICY
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,8 +44,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "sinoisrael.middleware.ErrorPageMiddleware",
-    "sinoisrael.middleware.DatabaseUnavailableMiddleware",
+    "sinoisrael.http.middleware.ErrorPageMiddleware",
+    "sinoisrael.http.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -155,7 +155,7 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
 # Malformed requests answer 4xx with a page in the site's style (sinoisrael/errors.py).
-CSRF_FAILURE_VIEW = "sinoisrael.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "sinoisrael.http.errors.csrf_failure"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}

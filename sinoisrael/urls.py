@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from sinoisrael.health import healthz
+from sinoisrael.http.health import healthz
 
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
@@ -9,7 +9,7 @@ urlpatterns = [
     path("", include("cooperation.public.urls")),
 ]
 
-handler400 = "sinoisrael.errors.bad_request"
-handler403 = "sinoisrael.errors.permission_denied"
-handler404 = "sinoisrael.errors.page_not_found"
-handler500 = "sinoisrael.errors.server_error"
+handler400 = "sinoisrael.http.errors.bad_request"
+handler403 = "sinoisrael.http.errors.permission_denied"
+handler404 = "sinoisrael.http.errors.page_not_found"
+handler500 = "sinoisrael.http.errors.server_error"

@@ -5,7 +5,7 @@ import ipaddress
 import pytest
 from django.test import RequestFactory
 
-from sinoisrael.client_address import client_address
+from sinoisrael.http.client_address import client_address
 
 PROXY = "127.0.0.1"
 

@@ -7,7 +7,7 @@ from django.urls import include, path
 
 from cooperation.exports.public import public_csv_response
 from cooperation.models import LiaisonOffice, Visit
-from sinoisrael import observatory
+from tests.support import observatory
 from tests.test_deploy import database_url_of_test_database, serving
 
 HEADERS = {

@@ -23,7 +23,7 @@ from django.db import OperationalError, connection, transaction
 from django.urls import include, path
 
 from cooperation.models import Visit
-from sinoisrael.errors import server_error
+from sinoisrael.http.errors import server_error
 from tests.test_deploy import BASE, database_url_of_test_database, production_env, serving
 
 

@@ -27,7 +27,7 @@ from cooperation.exports.columns import Column
 from cooperation.exports.read_ahead import read_ahead
 from cooperation.exports.records import RecordExport
 from cooperation.exports.slots import Slot, take_slot
-from sinoisrael.errors import RETRY_AFTER_SECONDS, error_page
+from sinoisrael.http.errors import RETRY_AFTER_SECONDS, error_page
 
 CHUNK_ROWS = 2000
 # No JIT compilation: on the export's many subqueries it costs seconds and gains nothing.

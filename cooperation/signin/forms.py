@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from cooperation.admin.base import ReadableSelectionMixin
 from cooperation.models import FailedLogin
 from cooperation.signin.throttle import begin_attempt, lockout_message, succeeded
-from sinoisrael.client_address import client_address
+from sinoisrael.http.client_address import client_address
 
 
 class ThrottledLoginForm(AdminAuthenticationForm):

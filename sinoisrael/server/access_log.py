@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from gunicorn.glogging import Logger
 
-from sinoisrael.gunicorn_worker import READ_TIMEOUT
+from sinoisrael.server.worker import READ_TIMEOUT
 
 
 class JsonAccessLogger(Logger):

@@ -20,7 +20,7 @@ from django.middleware.csp import ContentSecurityPolicyMiddleware
 from django.middleware.security import SecurityMiddleware
 from django.template.exceptions import TemplateDoesNotExist
 
-from sinoisrael.errors import error_page
+from sinoisrael.http.errors import error_page
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """Middleware for malformed requests and database outages."""
 
-from sinoisrael.errors import (
+from sinoisrael.http.errors import (
     PAGE_STATUSES,
     database_unavailable,
     error_page,

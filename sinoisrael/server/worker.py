@@ -27,7 +27,7 @@ import struct
 from gunicorn import util
 from gunicorn.workers import gthread
 
-from sinoisrael.server_errors import site_error_reply
+from sinoisrael.server.error_replies import site_error_reply
 
 SEND_TIMEOUT = float(os.environ.get("GUNICORN_CLIENT_SEND_TIMEOUT", "10"))
 READ_TIMEOUT = float(os.environ.get("GUNICORN_CLIENT_READ_TIMEOUT", "5"))

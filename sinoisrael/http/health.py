@@ -7,7 +7,7 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
-from sinoisrael.errors import RETRY_AFTER_SECONDS, restart_connection_pool_after
+from sinoisrael.http.errors import RETRY_AFTER_SECONDS, restart_connection_pool_after
 
 logger = logging.getLogger(__name__)
 
