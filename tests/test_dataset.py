@@ -20,7 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from cooperation.dataset import DatasetError, applied_migrations, import_dataset
+from cooperation.backup import DatasetError, applied_migrations, import_dataset
 from cooperation.models import Municipality, OfficeStaff, Visit
 from tests.test_deploy import BASE, production_env
 

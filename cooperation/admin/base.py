@@ -7,10 +7,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 
+from cooperation.admin.exports import CsvExportMixin
 from cooperation.admin.forms import AdminForm
 from cooperation.admin.history import links_of, with_initial
 from cooperation.admin.review import ReviewedChangesMixin
-from cooperation.exports.admin import CsvExportMixin
 from cooperation.records.history import save_without_history, write_history
 
 NAME_SEARCH = ["name", "native_name", "aliases", "slug"]

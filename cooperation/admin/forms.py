@@ -7,7 +7,7 @@ from django.forms.models import inlineformset_factory
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from cooperation.forms import kept_forms
+from cooperation.admin.formsets import kept_forms
 from cooperation.models import Agreement, AgreementParty, Source
 from cooperation.partial_dates import PartialDate
 from cooperation.records import duplicates

@@ -10,7 +10,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
-from cooperation.forms import AgreementPartyFormSet, SourcesCitedFormSet
+from cooperation.admin.formsets import AgreementPartyFormSet, SourcesCitedFormSet
 from cooperation.models import AgreementParty, OfficeStaff, VisitParticipant
 
 

@@ -24,8 +24,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from cooperation.dataset import plain
-from cooperation.forms import kept_forms
+from cooperation.admin.formsets import kept_forms
+from cooperation.backup import plain
 from cooperation.models import Agreement, Revision, RevisionStatus
 from cooperation.models.agreements import validate_party_count
 from cooperation.models.base import Record

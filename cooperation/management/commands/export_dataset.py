@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import DEFAULT_DB_ALIAS
 
-from cooperation.dataset import export_dataset
+from cooperation.backup import export_dataset
 
 
 class DatasetCommand(BaseCommand):

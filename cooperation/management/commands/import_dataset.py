@@ -1,7 +1,7 @@
 from django.core.management.base import CommandError
 from django.db import DatabaseError
 
-from cooperation.dataset import DatasetError, import_dataset
+from cooperation.backup import DatasetError, import_dataset
 from cooperation.management.commands.export_dataset import DatasetCommand
 
 
