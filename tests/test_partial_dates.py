@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 
 from cooperation.models import Agreement, Visit
 from cooperation.partial_dates import PartialDate, Precision, format_span
-from tests.factories import AgreementFactory, VisitFactory
+from tests.support.factories import AgreementFactory, VisitFactory
 
 DAY, MONTH, YEAR = Precision.DAY, Precision.MONTH, Precision.YEAR
 

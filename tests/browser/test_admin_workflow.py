@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from cooperation.models import Country, PublicationStatus, Visit
 from cooperation.records.roles import ANALYST, EDITOR
-from tests.admin_pages import FAST_HASHERS, PASSWORD, staff_user
-from tests.factories import (
+from tests.support.admin_pages import FAST_HASHERS, PASSWORD, staff_user
+from tests.support.factories import (
     IsraeliMunicipalityFactory,
     MunicipalityFactory,
     PersonFactory,

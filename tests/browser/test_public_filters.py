@@ -7,7 +7,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from cooperation.models import LiaisonOffice, Municipality
-from tests.factories import LiaisonOfficeFactory, MunicipalityFactory
+from tests.support.factories import LiaisonOfficeFactory, MunicipalityFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -1,0 +1,124 @@
+"""Each duplicate warning fires with links to the likely duplicates, and can be overridden."""
+
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from cooperation.models import Agreement, LiaisonOffice, Municipality, Source, Visit
+from cooperation.partial_dates import Precision
+from tests.support.admin_pages import page_data
+from tests.support.factories import (
+    AgreementFactory,
+    IsraeliMunicipalityFactory,
+    LiaisonOfficeFactory,
+    MunicipalityFactory,
+    SourceFactory,
+    VisitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def add(client, model_name, **values):
+    url = reverse(f"admin:cooperation_{model_name}_add")
+    data = page_data(client.get(url))
+    data.update(values)
+    return client.post(url, data)
+
+
+def change_link(obj):
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+
+
+def assert_warns_then_saves(client, model_name, likely, values):
+    response = add(client, model_name, **values)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "This may already be recorded" in page
+    for obj in likely:
+        assert f'href="{change_link(obj)}"' in page
+    assert 'type="checkbox" name="save_anyway"' in page
+    assert add(client, model_name, save_anyway="on", **values).status_code == 302
+
+
+def cited(record_model):
+    return {f"{record_model.__name__}_sources-0-source": SourceFactory().pk}
+
+
+@pytest.mark.parametrize("typed", ["tel aviv", "TÉL-AVIV", "תל אביב-יפו", "Tel Aviv-Yafo"])
+def test_a_municipality_matching_a_name_native_name_or_alias(admin_client, typed):
+    existing = IsraeliMunicipalityFactory(
+        name="Tel Aviv-Yafo", native_name="תל אביב-יפו", native_language="he", aliases="Tel Aviv"
+    )
+    values = {"name": typed, "slug": "new", "country": "IL", "level": "city"}
+    assert_warns_then_saves(admin_client, "municipality", [existing], values)
+    assert Municipality.objects.count() == 2
+
+
+def test_a_municipality_with_another_name_saves_without_warning(admin_client):
+    IsraeliMunicipalityFactory(name="Tel Aviv-Yafo", aliases="Tel Aviv")
+    values = {"name": "Haifa", "slug": "haifa", "country": "IL", "level": "city"}
+    assert add(admin_client, "municipality", **values).status_code == 302
+
+
+def test_an_office_with_the_same_sponsor_and_host(admin_client):
+    existing = LiaisonOfficeFactory()
+    values = {
+        "name": "Another office",
+        "slug": "another-office",
+        "sponsor": existing.sponsor_id,
+        "host": existing.host_id,
+        **cited(LiaisonOffice),
+    }
+    assert_warns_then_saves(admin_client, "liaisonoffice", [existing], values)
+    assert LiaisonOffice.objects.count() == 2
+
+
+def test_a_visit_from_the_same_origin_with_overlapping_dates(admin_client):
+    existing = VisitFactory(start_date=date(2018, 6, 5), end_date=date(2018, 6, 7))
+    june = {
+        "title": "Visit in June",
+        "slug": "visit-in-june",
+        "origin": existing.origin_id,
+        "start_date": "2018-06-20",
+        "start_precision": Precision.MONTH,
+        **cited(Visit),
+    }
+    assert_warns_then_saves(admin_client, "visit", [existing], june)
+    july = {**june, "slug": "visit-in-july", "start_date": "2018-07-01", **cited(Visit)}
+    assert add(admin_client, "visit", **july).status_code == 302
+    assert Visit.objects.count() == 3
+
+
+def test_an_agreement_of_the_same_kind_between_the_same_parties(admin_client):
+    existing = AgreementFactory()
+    parties = [party.municipality_id for party in existing.parties.all()]
+    values = {
+        "title": "Twinning again",
+        "slug": "twinning-again",
+        "kind": existing.kind,
+        "parties-0-municipality": parties[1],
+        "parties-1-municipality": parties[0],
+        **cited(Agreement),
+    }
+    assert_warns_then_saves(admin_client, "agreement", [existing], values)
+    other = {**values, "slug": "other", "parties-1-municipality": MunicipalityFactory().pk}
+    assert add(admin_client, "agreement", **other).status_code == 302
+
+
+def test_a_pasted_url_that_exists_says_so_and_links_to_the_source(admin_client):
+    existing = SourceFactory(url="https://www.shine.cn/news/metro/1806086024/")
+    response = add(admin_client, "source", url=existing.url, title="Same article")
+    page = response.content.decode()
+    assert "This article is already a source" in page
+    assert f'href="{change_link(existing)}"' in page
+    assert Source.objects.count() == 1
+
+
+def test_the_same_url_written_differently_warns_and_can_be_saved(admin_client):
+    existing = SourceFactory(url="https://www.shine.cn/news/metro/1806086024/")
+    values = {"url": "http://shine.cn/news/metro/1806086024", "title": "Same article?"}
+    assert_warns_then_saves(admin_client, "source", [existing], values)
+    assert Source.objects.count() == 2

@@ -1,0 +1,127 @@
+"""Named query budgets: a changelist or change form costs no more queries for 50 rows than
+its budget, which 1 row also stays within (no query per row, per inline row, per choice)."""
+
+import pytest
+from django.urls import reverse
+
+from cooperation.models import FailedLogin
+from tests.support.factories import (
+    AgreementFactory,
+    LiaisonOfficeFactory,
+    MunicipalityFactory,
+    OrganizationFactory,
+    PersonFactory,
+    SectorFactory,
+    SourceFactory,
+    VisitFactory,
+    VisitParticipantFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def municipalities(n):
+    MunicipalityFactory.create_batch(n, parent=MunicipalityFactory())
+
+
+def organizations(n):
+    OrganizationFactory.create_batch(n, municipality=MunicipalityFactory())
+
+
+def offices(n):
+    for office in LiaisonOfficeFactory.create_batch(n):
+        office.sectors.add(SectorFactory())
+
+
+def visits(n):
+    leader = PersonFactory()
+    for visit in VisitFactory.create_batch(n, leader=leader):
+        VisitParticipantFactory(visit=visit)
+        visit.sectors.add(SectorFactory())
+
+
+def participants(n):
+    VisitParticipantFactory.create_batch(n, organization=OrganizationFactory())
+
+
+def office_with_staff(n):
+    office = LiaisonOfficeFactory(sources=SourceFactory.create_batch(n))
+    office.sectors.set(SectorFactory.create_batch(n))
+    for person in PersonFactory.create_batch(n):
+        office.staff_roles.create(person=person, role="Director")
+    return office
+
+
+def visit_with_participants(n):
+    visit = VisitFactory(sources=SourceFactory.create_batch(n), leader=PersonFactory())
+    visit.destinations.set(MunicipalityFactory.create_batch(n))
+    visit.sectors.set(SectorFactory.create_batch(n))
+    VisitParticipantFactory.create_batch(n, visit=visit, organization=OrganizationFactory())
+    return visit
+
+
+def agreement_with_parties(n):
+    return AgreementFactory(
+        sources=SourceFactory.create_batch(n),
+        parties=MunicipalityFactory.create_batch(n),
+        visit=VisitFactory(),
+    )
+
+
+def failed_logins(n):
+    FailedLogin.objects.bulk_create(
+        FailedLogin(username=f"user{i}", address="192.0.2.1") for i in range(n)
+    )
+
+
+CHANGELISTS = {
+    "municipality": (municipalities, 7),
+    "organization": (organizations, 7),
+    "person": (PersonFactory.create_batch, 6),
+    "sector": (SectorFactory.create_batch, 6),
+    "source": (SourceFactory.create_batch, 10),
+    "liaisonoffice": (offices, 21),
+    "visit": (visits, 18),
+    "agreement": (AgreementFactory.create_batch, 13),
+    "visitparticipant": (participants, 7),
+    "officestaff": (lambda n: office_with_staff(n), 7),
+    "agreementparty": (AgreementFactory.create_batch, 7),
+    "failedlogin": (failed_logins, 8),
+}
+# Each change form lists the proposed changes waiting for review: one query.
+CHANGE_FORMS = {
+    "liaisonoffice": (office_with_staff, 10),
+    "visit": (visit_with_participants, 12),
+    "agreement": (agreement_with_parties, 9),
+}
+
+
+def measured_get(client, url, budget, django_assert_max_num_queries):
+    client.get(url)  # a session's first request records when it started
+    with django_assert_max_num_queries(budget):
+        response = client.get(url)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+@pytest.mark.parametrize("model_name", CHANGELISTS)
+def test_changelist_query_budget(admin_client, django_assert_max_num_queries, model_name, rows):
+    make, budget = CHANGELISTS[model_name]
+    make(rows)
+    url = reverse(f"admin:cooperation_{model_name}_changelist")
+    response = measured_get(admin_client, url, budget, django_assert_max_num_queries)
+    assert len(response.context["cl"].result_list) >= rows
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+@pytest.mark.parametrize("model_name", CHANGE_FORMS)
+def test_change_form_query_budget(admin_client, django_assert_max_num_queries, model_name, rows):
+    make, budget = CHANGE_FORMS[model_name]
+    record = make(rows)
+    url = reverse(f"admin:cooperation_{model_name}_change", args=[record.pk])
+    response = measured_get(admin_client, url, budget, django_assert_max_num_queries)
+    inline_rows = [
+        len(inline.formset.forms) for inline in response.context["inline_admin_formsets"]
+    ]
+    assert max(inline_rows) >= rows

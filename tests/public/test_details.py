@@ -1,0 +1,106 @@
+"""Detail pages and municipality profiles: fields in plain language, links, sources."""
+
+import pytest
+
+from cooperation.devdata.sample_data import CHINA_KNOWLEDGE, ECNS, SHINE, XEBERSAATI
+from cooperation.models import Agreement, LiaisonOffice, Municipality, PublicationStatus, Visit
+from tests.support.factories import AgreementFactory, VisitFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_office_page(client, sample_data):
+    html = page(client, "/offices/zhongguancun-science-park-tel-aviv-liaison-office/")
+    assert "<dt>Announced</dt><dd>April 2018</dd>" in html
+    assert "Zhongguancun Science Park" in html
+    assert '<bdi lang="zh">中关村科技园区</bdi>' in html
+    assert 'href="/municipalities/beijing/"' in html
+    assert 'href="/municipalities/tel-aviv-yafo/"' in html
+    for url in (ECNS, XEBERSAATI):
+        assert f'href="{url}"' in html
+    assert "ECNS (China News Service)" in html
+    assert '<time datetime="2018-04-10">10 April 2018</time>' in html
+    # Related records between the same municipalities.
+    assert 'href="/visits/beijing-delegation-to-tel-aviv-2018-04/"' in html
+    assert 'href="/agreements/beijing-tel-aviv-twinning/"' in html
+
+
+def test_office_page_staff(client, sample_data):
+    html = page(client, "/offices/dongguan-economic-and-trade-office-in-israel/")
+    assert "Eric (Qian) Wang" in html and "Deputy director" in html
+    assert "<dt>Opened</dt><dd>January 2018</dd>" in html
+    assert f'href="{CHINA_KNOWLEDGE}"' in html
+
+
+def test_visit_page(client, sample_data):
+    html = page(client, "/visits/shanghai-mayor-visit-to-israel-2018-06/")
+    assert "<dt>Dates</dt><dd>5-7 June 2018</dd>" in html
+    assert '<bdi lang="he" dir="rtl">יונה יהב</bdi>' in html
+    assert "Consul-general of Israel to Shanghai" in html
+    assert 'href="/agreements/sipg-haifa-port-terminal-project/"' in html
+    assert f'href="{SHINE}"' in html
+
+
+def test_agreement_page(client, sample_data):
+    html = page(client, "/agreements/beijing-tel-aviv-twinning/")
+    assert "<dt>Signed</dt><dd>c. 1998</dd>" in html
+    assert "Twinning (sister cities)" in html
+    assert '<bdi lang="he" dir="rtl">תל אביב-יפו</bdi>' in html
+    signed_during = page(client, "/agreements/sipg-haifa-port-terminal-project/")
+    assert 'href="/visits/shanghai-mayor-visit-to-israel-2018-06/"' in signed_during
+
+
+def test_agreement_page_hides_a_link_to_an_unpublished_visit(client):
+    visit = VisitFactory(status=PublicationStatus.DRAFT)
+    agreement = AgreementFactory(visit=visit)
+    assert visit.get_absolute_url() not in page(client, agreement.get_absolute_url())
+
+
+def test_municipality_profiles(client, sample_data):
+    shanghai = page(client, "/municipalities/shanghai/")
+    assert 'href="/municipalities/haifa/"' in shanghai  # twin city
+    assert 'href="/visits/shanghai-mayor-visit-to-israel-2018-06/"' in shanghai
+    assert "Shanghai International Port Group" in shanghai
+    guangdong = page(client, "/municipalities/guangdong/")
+    assert 'href="/municipalities/dongguan/"' in guangdong  # child municipality
+    tel_aviv = page(client, "/municipalities/tel-aviv-yafo/")
+    assert 'href="/offices/dongguan-economic-and-trade-office-in-israel/"' in tel_aviv
+    assert 'href="/visits/beijing-delegation-to-tel-aviv-2018-04/"' in tel_aviv  # visit in
+    assert 'href="/municipalities/beijing/"' in tel_aviv  # twin city
+
+
+def test_profile_hides_unpublished_records(client, sample_data):
+    LiaisonOffice.objects.update(status=PublicationStatus.DRAFT)
+    Visit.objects.update(status=PublicationStatus.IN_REVIEW)
+    Agreement.objects.exclude(slug="beijing-tel-aviv-twinning").update(
+        status=PublicationStatus.DRAFT
+    )
+    html = page(client, "/municipalities/tel-aviv-yafo/")
+    assert "/offices/" not in html.split("<main", 1)[1].replace('href="/offices/"', "")
+    assert "/visits/beijing" not in html
+    assert 'href="/agreements/beijing-tel-aviv-twinning/"' in html
+    assert "/agreements/shanghai" not in html
+
+
+def test_a_municipality_named_only_in_unpublished_records_has_no_profile(client, sample_data):
+    LiaisonOffice.objects.update(status=PublicationStatus.DRAFT)
+    Visit.objects.update(status=PublicationStatus.IN_REVIEW)
+    Agreement.objects.update(status=PublicationStatus.DRAFT)
+    assert client.get("/municipalities/tel-aviv-yafo/").status_code == 404
+
+
+@pytest.mark.parametrize("model", [LiaisonOffice, Visit, Agreement])
+def test_every_sample_record_has_a_page(client, sample_data, model):
+    for record in model.objects.all():
+        page(client, record.get_absolute_url())
+
+
+def test_every_municipality_has_a_profile(client, sample_data):
+    for municipality in Municipality.objects.all():
+        page(client, municipality.get_absolute_url())

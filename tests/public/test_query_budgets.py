@@ -1,0 +1,118 @@
+"""Named query budgets: a list page runs a fixed number of queries whatever its size."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from tests.support.factories import (
+    AgreementFactory,
+    IsraeliMunicipalityFactory,
+    LiaisonOfficeFactory,
+    MunicipalityFactory,
+    OrganizationFactory,
+    PersonFactory,
+    SectorFactory,
+    SourceFactory,
+    VisitFactory,
+    VisitParticipantFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST_BUDGET = 6  # including the count
+DETAIL_BUDGET = 10
+
+
+def queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def make_offices(n):
+    sector = SectorFactory()
+    for _ in range(n):
+        LiaisonOfficeFactory().sectors.add(sector)
+
+
+def make_visits(n):
+    for _ in range(n):
+        visit = VisitFactory(leader=PersonFactory())
+        visit.destinations.add(IsraeliMunicipalityFactory())
+        VisitParticipantFactory(visit=visit)
+
+
+def make_agreements(n):
+    for _ in range(n):
+        AgreementFactory(parties=[MunicipalityFactory(), OrganizationFactory()])
+
+
+def make_municipalities(n):
+    """Municipalities the public may see: each is the origin of a published visit."""
+    parent = MunicipalityFactory()
+    for _ in range(n):
+        VisitFactory(origin=MunicipalityFactory(parent=parent))
+
+
+LISTS = [
+    ("/offices/?q=Office&year_min=2000", make_offices),
+    ("/visits/?q=Visit&year_max=2100", make_visits),
+    ("/agreements/?q=Agreement", make_agreements),
+    ("/municipalities/?q=Municipality", make_municipalities),
+]
+
+
+@pytest.mark.parametrize(("url", "make"), LISTS)
+def test_list_queries_do_not_grow_with_the_page(client, url, make):
+    make(1)
+    one = queries(client, url)
+    make(24)
+    full_page = queries(client, url)
+    assert one == full_page <= LIST_BUDGET
+
+
+def office_with(n):
+    office = LiaisonOfficeFactory(sources=SourceFactory.create_batch(n))
+    for _ in range(n):
+        office.staff_roles.create(person=PersonFactory(), role="Staff")
+        office.sectors.add(SectorFactory())
+        visit = VisitFactory(origin=office.sponsor)
+        visit.destinations.add(office.host)
+        AgreementFactory(parties=[office.sponsor, office.host])
+    return office.get_absolute_url()
+
+
+def visit_with(n):
+    visit = VisitFactory(sources=SourceFactory.create_batch(n))
+    for _ in range(n):
+        VisitParticipantFactory(visit=visit, organization=OrganizationFactory())
+        visit.destinations.add(IsraeliMunicipalityFactory())
+        AgreementFactory(visit=visit)
+    return visit.get_absolute_url()
+
+
+def agreement_with(n):
+    parties = [MunicipalityFactory() for _ in range(n)] + [OrganizationFactory()]
+    agreement = AgreementFactory(parties=parties, sources=SourceFactory.create_batch(n))
+    agreement.sectors.add(*SectorFactory.create_batch(n))
+    return agreement.get_absolute_url()
+
+
+def municipality_with(n):
+    place = MunicipalityFactory()
+    for _ in range(n):
+        MunicipalityFactory(parent=place)
+        OrganizationFactory(municipality=place)
+        LiaisonOfficeFactory(sponsor=place)
+        VisitFactory(origin=place).destinations.add(IsraeliMunicipalityFactory())
+        VisitFactory().destinations.add(place)
+        AgreementFactory(parties=[place, IsraeliMunicipalityFactory()])
+    return place.get_absolute_url()
+
+
+@pytest.mark.parametrize("make", [office_with, visit_with, agreement_with, municipality_with])
+def test_detail_queries_do_not_grow_with_related_records(client, make):
+    one = queries(client, make(1))
+    many = queries(client, make(25))
+    assert one == many <= DETAIL_BUDGET
