@@ -95,7 +95,7 @@ def report_latencies(label: str, latencies: list[float]) -> None:
 
 
 def slow_readers(server, count: int) -> None:
-    from tests.exports.test_slots import SlowReader
+    from tests.support.slow_clients import SlowReader
 
     print(f"1. /healthz while {count} slow readers hold /offices/export.csv", flush=True)
     health_latencies(server, 1)  # warm-up: each worker's first requests open its pool
@@ -203,7 +203,7 @@ def random_value(rng: random.Random, name: str, valid: dict[str, list[str]]) -> 
 
 
 def fuzz_urls(rng: random.Random, count: int) -> list[str]:
-    from tests.public.test_fuzz import PARAMETERS
+    from tests.support.public_pages import PARAMETERS
 
     valid = valid_values()
     urls = []
@@ -255,8 +255,8 @@ def main():
     print(f"Database {url}: migrating and filling ({OFFICES:,} offices)...", flush=True)
     prepare_database(url)
 
-    from tests.deploy.test_outage import NetworkPath, TcpProxy
-    from tests.deploy.test_production import Server, collect_static
+    from tests.support.network import NetworkPath, TcpProxy
+    from tests.support.server import Server, collect_static
 
     try:
         path = NetworkPath()

@@ -49,7 +49,7 @@ def sample_data(db, sample_data_file):
 @pytest.fixture(scope="session")
 def static_root(tmp_path_factory):
     """Production-server tests (issue 6): static files collected once, as `make serve` does."""
-    from tests.deploy.test_production import collect_static
+    from tests.support.server import collect_static
 
     return collect_static(tmp_path_factory.mktemp("static"))
 

@@ -22,7 +22,7 @@ from django.db import connection
 
 from cooperation.backup import DatasetError, applied_migrations, import_dataset
 from cooperation.models import Municipality, OfficeStaff, Visit
-from tests.deploy.test_production import BASE, production_env
+from tests.support.server import BASE, production_env
 
 # Tables `migrate` fills or that hold no dataset: compared nowhere, by design.
 NOT_DATASET_TABLES = {"django_migrations", "django_content_type", "auth_permission"}

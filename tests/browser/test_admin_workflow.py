@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from cooperation.models import Country, PublicationStatus, Visit
 from cooperation.records.roles import ANALYST, EDITOR
+from tests.support.admin_browser import choose, log_in, log_out, success_message
 from tests.support.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 from tests.support.factories import (
     IsraeliMunicipalityFactory,
@@ -34,34 +35,10 @@ def people(settings):
     staff_user(EDITOR, "editor", PASSWORD)
 
 
-def log_in(page, username):
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    page.wait_for_url("**/admin/")
-
-
-def log_out(page):
-    page.locator("#logout-form button").click()
-    page.wait_for_url("**/admin/logout/")
-
-
-def choose(page, field_id, typed, shown):
-    """Pick an option in one of the admin's autocomplete (select2) boxes."""
-    page.locator(f"#{field_id} + .select2 .select2-selection").click()
-    page.locator(".select2-container--open .select2-search__field").fill(typed)
-    page.locator(".select2-results__option", has_text=shown).click()
-
-
 def run_action(page, label):
     page.locator(f'tr:has-text("{TITLE}") input[name=_selected_action]').check()
     page.locator("select[name=action]").select_option(label=label)
     page.locator("button[name=index]").click()
-
-
-def success_message(page):
-    return page.locator(".messagelist .success").inner_text()
 
 
 def test_an_analyst_enters_a_visit_and_an_editor_publishes_it(people, page):

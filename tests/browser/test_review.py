@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from cooperation.models import Revision, RevisionStatus
 from cooperation.records.roles import ANALYST, EDITOR
-from tests.browser.test_admin_workflow import log_in, log_out, success_message
+from tests.support.admin_browser import log_in, log_out, success_message
 from tests.support.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 from tests.support.factories import VisitFactory
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.deploy.test_production import database_url_of_test_database, serving
+from tests.support.server import database_url_of_test_database, serving
 
 SITE_PAGE = b'class="site-header"'
 

@@ -7,8 +7,8 @@ from django.urls import include, path
 
 from cooperation.exports.public import public_csv_response
 from cooperation.models import LiaisonOffice, Visit
-from tests.deploy.test_production import database_url_of_test_database, serving
 from tests.support import observatory
+from tests.support.server import database_url_of_test_database, serving
 
 HEADERS = {
     "X-Content-Type-Options": "nosniff",

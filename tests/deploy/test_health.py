@@ -5,7 +5,7 @@ import json
 import pytest
 from django.test import Client
 
-from tests.deploy.test_production import reserve_port, serving
+from tests.support.server import reserve_port, serving
 
 
 @pytest.mark.django_db

@@ -1,196 +1,26 @@
 """Production settings: the deploy check, HTTPS defaults, gunicorn's configuration and logs.
 
-Also the helpers other production tests share: production environment variables, and
-gunicorn started with gunicorn.conf.py (as `make serve`) on a port of 8200-8299.
+(The server the production tests start is tests/support/server.py.)
 """
 
-import contextlib
-import http.client
 import json
 import os
 import runpy
-import secrets
-import socket
-import sqlite3
 import subprocess
 import sys
-import time
-from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.db import connection
 from django.utils.module_loading import import_string
 from gunicorn.workers.gthread import ThreadWorker
 
-BASE = Path(__file__).resolve().parents[2]
-GUNICORN = Path(sys.executable).with_name("gunicorn")
-PORTS = range(8200, 8300)
-PRODUCTION_HOSTS = "127.0.0.1,localhost"
-
-
-def production_env(**extra) -> dict[str, str]:
-    """The environment of a production server: debug off, a real key, our hosts."""
-    clean = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "GUNICORN_"))
-    }
-    return {
-        **clean,
-        "DJANGO_SETTINGS_MODULE": "sinoisrael.settings",
-        "DJANGO_DEBUG": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": PRODUCTION_HOSTS,
-        "DATABASE_URL": "postgres://tracker:secret@db.internal:5432/sinoisrael",
-        **extra,
-    }
-
-
-def run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-c", code], env=env, cwd=BASE, capture_output=True, text=True
-    )
-
-
-def reserve_port() -> socket.socket:
-    """A socket bound to a free port of ours, not listening: connections are refused."""
-    for port in PORTS:
-        reserved = socket.socket()
-        try:
-            reserved.bind(("127.0.0.1", port))
-        except OSError:
-            reserved.close()
-            continue
-        return reserved
-    raise RuntimeError("No free port in 8200-8299")
-
-
-def free_port() -> int:
-    with reserve_port() as reserved:
-        return reserved.getsockname()[1]
-
-
-def database_url_of_test_database(
-    directory: Path, port: int | None = None, host: str | None = None
-) -> str:
-    """A URL another process can open to see this test's (committed) data.
-
-    SQLite's test database lives in memory, so it is copied to a file; PostgreSQL's is
-    reached directly, through `host` and `port` when given (a proxy).
-    """
-    db = connection.settings_dict
-    if connection.vendor == "sqlite":
-        connection.ensure_connection()
-        path = directory / "site.sqlite3"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        copy = sqlite3.connect(path)
-        connection.connection.backup(copy)
-        copy.close()
-        return f"sqlite:///{path}"
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    host = host or db["HOST"] or "127.0.0.1"
-    return f"postgres://{db['USER']}{password}@{host}:{port or db['PORT'] or 5432}/{db['NAME']}"
-
-
-def collect_static(root: Path) -> Path:
-    subprocess.run(
-        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", "--skip-checks"],
-        env=production_env(DJANGO_STATIC_ROOT=str(root)),
-        cwd=BASE,
-        check=True,
-    )
-    return root
-
-
-class Response:
-    def __init__(self, status, headers, body, elapsed):
-        self.status, self.headers, self.body, self.elapsed = status, headers, body, elapsed
-
-    def header(self, name):
-        values = self.headers.get(name.lower())
-        return values[-1] if values else None
-
-
-class Server:
-    """gunicorn serving the site with gunicorn.conf.py and production settings.
-
-    One worker unless `workers` says otherwise (None: gunicorn.conf.py's number).
-    """
-
-    def __init__(
-        self, *, database_url: str, static_root: Path, log: Path, workers: int | None = 1, **env
-    ):
-        self.port = free_port()
-        self.log = log
-        self.process = subprocess.Popen(
-            [str(GUNICORN), "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}"],
-            env=production_env(
-                DATABASE_URL=database_url,
-                DJANGO_STATIC_ROOT=str(static_root),
-                **({"GUNICORN_WORKERS": str(workers)} if workers else {}),
-                **env,
-            ),
-            cwd=BASE,
-            stdout=log.open("w"),
-            stderr=subprocess.STDOUT,
-        )
-        self.wait_until_listening()
-        self.get("/no-such-page/")  # warm up: the first request loads the URLconf and views
-
-    def wait_until_listening(self, timeout=20):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port)):
-                return
-            time.sleep(0.1)
-        raise RuntimeError(f"gunicorn did not listen within {timeout} s:\n{self.log.read_text()}")
-
-    def request(self, method, path, *, https=True, headers=None, body=None) -> Response:
-        """One request; `https` adds the header the TLS proxy sets."""
-        client = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
-        sent = {"Host": "localhost", **({"X-Forwarded-Proto": "https"} if https else {})}
-        started = time.monotonic()
-        client.request(method, path, body=body, headers={**sent, **(headers or {})})
-        reply = client.getresponse()
-        content = reply.read().decode("utf-8", "replace")
-        elapsed = time.monotonic() - started
-        client.close()
-        collected: dict[str, list[str]] = {}
-        for name, value in reply.getheaders():
-            collected.setdefault(name.lower(), []).append(value)
-        return Response(reply.status, collected, content, elapsed)
-
-    def get(self, path, **kwargs) -> Response:
-        return self.request("GET", path, **kwargs)
-
-    def raw(self, data: bytes) -> bytes:
-        with socket.create_connection(("127.0.0.1", self.port), timeout=10) as sock:
-            sock.sendall(data)
-            chunks = []
-            while chunk := sock.recv(65536):
-                chunks.append(chunk)
-        return b"".join(chunks)
-
-    def stop(self):
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-            raise
-
-
-@contextlib.contextmanager
-def serving(**kwargs):
-    server = Server(**kwargs)
-    try:
-        yield server
-    finally:
-        server.stop()
+from tests.support.server import (
+    BASE,
+    database_url_of_test_database,
+    production_env,
+    run_python,
+    serving,
+)
 
 
 def deploy_check(**env) -> subprocess.CompletedProcess:

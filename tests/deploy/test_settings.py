@@ -2,14 +2,12 @@ import ipaddress
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from sinoisrael.env import database_from_url, env_bool, env_int, env_list, env_networks
-
-BASE = Path(__file__).resolve().parents[2]
+from tests.support.server import BASE
 
 
 def run_python(code: str, **env) -> subprocess.CompletedProcess:

@@ -12,7 +12,7 @@ from django.db import connection
 from cooperation.exports import stream
 from cooperation.exports.read_ahead import read_ahead
 from cooperation.models import LiaisonOffice
-from tests.deploy.test_production import database_url_of_test_database, serving
+from tests.support.server import database_url_of_test_database, serving
 
 WAIT = 10  # seconds; only ever reached when read_ahead is broken
 

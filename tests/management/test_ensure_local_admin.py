@@ -1,15 +1,13 @@
 import subprocess
-from pathlib import Path
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from cooperation.management.commands import ensure_local_admin
+from tests.support.server import BASE
 
 pytestmark = pytest.mark.django_db
-
-BASE = Path(__file__).resolve().parents[2]
 
 
 def test_admin_password_from_the_environment(monkeypatch, capsys):

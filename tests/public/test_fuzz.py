@@ -4,20 +4,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.support.public_pages import LIST_URLS
-
-PARAMETERS = {
-    "/offices/": [
-        "q", "sponsor", "host", "province", "status", "sector",
-        "year_min", "year_max", "ordering", "page",
-    ],
-    "/visits/": [
-        "q", "origin", "destination", "person", "sector",
-        "year_min", "year_max", "ordering", "page",
-    ],
-    "/agreements/": ["q", "kind", "party", "sector", "year_min", "year_max", "ordering", "page"],
-    "/municipalities/": ["q", "country", "level", "ordering", "page"],
-}  # fmt: skip
+from tests.support.public_pages import LIST_URLS, PARAMETERS
 
 values = st.one_of(
     st.text(max_size=300),

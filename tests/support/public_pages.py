@@ -20,3 +20,18 @@ def result_titles(response) -> list[str]:
 def count_heading(response) -> str:
     match = re.search(r'<h2 id="results-heading">([^<]+)</h2>', response.content.decode())
     return " ".join(match.group(1).split()) if match else ""
+
+
+# Every GET parameter of each list, as the public contract names them.
+PARAMETERS = {
+    "/offices/": [
+        "q", "sponsor", "host", "province", "status", "sector",
+        "year_min", "year_max", "ordering", "page",
+    ],
+    "/visits/": [
+        "q", "origin", "destination", "person", "sector",
+        "year_min", "year_max", "ordering", "page",
+    ],
+    "/agreements/": ["q", "kind", "party", "sector", "year_min", "year_max", "ordering", "page"],
+    "/municipalities/": ["q", "country", "level", "ordering", "page"],
+}  # fmt: skip
