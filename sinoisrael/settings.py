@@ -143,10 +143,10 @@ SECURE_PROXY_SSL_HEADER = (
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", [])
 # The proxies whose X-Forwarded-For is believed when finding a client's address (sign-in
-# throttling, sinoisrael/client_address.py); like gunicorn's forwarded_allow_ips.
+# throttling, sinoisrael/http/client_address.py); like gunicorn's forwarded_allow_ips.
 TRUSTED_PROXIES = env_networks("DJANGO_TRUSTED_PROXIES", ["127.0.0.1", "::1"])
 
-# Headers on every response: CSP (sinoisrael/csp.py), no sniffing, no framing, no referrer
+# Headers on every response: CSP (sinoisrael/http/csp.py), no sniffing, no framing, no referrer
 # to other sites, a browsing context of our own.
 SECURE_CSP = CONTENT_SECURITY_POLICY
 SECURE_CONTENT_TYPE_NOSNIFF = True
@@ -154,7 +154,7 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Malformed requests answer 4xx with a page in the site's style (sinoisrael/errors.py).
+# Malformed requests answer 4xx with a page in the site's style (sinoisrael/http/errors.py).
 CSRF_FAILURE_VIEW = "sinoisrael.http.errors.csrf_failure"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -197,5 +197,5 @@ LOGIN_REDIRECT_URL = "admin:index"
 LOGIN_FAILURE_LIMIT = 10  # failed sign-ins that lock an account, an address, or the two
 LOGIN_LOCKOUT_SECONDS = 15 * 60
 # An address an account signed in from is remembered this long: other addresses' failures
-# do not lock the account there (cooperation/login_throttle.py). 0 remembers none.
+# do not lock the account there (cooperation/signin/throttle.py). 0 remembers none.
 LOGIN_KNOWN_ADDRESS_DAYS = env_int("DJANGO_LOGIN_KNOWN_ADDRESS_DAYS", 30)

@@ -31,7 +31,7 @@ def sample_data_file(django_db_setup, django_db_blocker, tmp_path_factory):
     """The sample data as a fixture file, written once by the loader.
 
     Many tests start from the sample data; `loaddata` restores it several times faster than
-    the loader, which validates every row (tests/test_sample_data.py checks the loader).
+    the loader, which validates every row (tests/devdata/test_sample_data.py checks the loader).
     """
     path = tmp_path_factory.mktemp("sample-data") / "sample_data.json"
     with django_db_blocker.unblock(), transaction.atomic():

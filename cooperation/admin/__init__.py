@@ -3,10 +3,10 @@ history with revert, duplicate warnings and merging; sign-in is throttled."""
 
 from django.contrib import admin
 
-from cooperation.admin import accounts, parts, places, records, revisions
+from cooperation.admin import accounts, parts, places, records, revisions, signins
 from cooperation.signin.forms import ThrottledLoginForm
 
-__all__ = ["accounts", "parts", "places", "records", "revisions"]
+__all__ = ["accounts", "parts", "places", "records", "revisions", "signins"]
 
 admin.site.login_form = ThrottledLoginForm
 admin.site.site_header = "Sino-Israeli cooperation tracker"

@@ -4,8 +4,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.template.response import TemplateResponse
 
-from cooperation.records import merging
-from cooperation.records import workflow as publishing
+from cooperation.records import merging, workflow
 
 
 def change_status(modeladmin, request, queryset, *, step, status: str, done: str):
@@ -39,16 +38,16 @@ submit_for_review, publish, return_to_draft = (
     status_action(step, status=status, description=description, done=done, permission=permission)
     for step, status, description, done, permission in [
         (
-            publishing.submit_for_review,
-            publishing.REVIEW,
+            workflow.submit_for_review,
+            workflow.REVIEW,
             "Submit for review",
             "submitted for review",
             "change",
         ),
-        (publishing.publish, publishing.PUBLISHED, "Publish", "published", "publish"),
+        (workflow.publish, workflow.PUBLISHED, "Publish", "published", "publish"),
         (
-            publishing.return_to_draft,
-            publishing.DRAFT,
+            workflow.return_to_draft,
+            workflow.DRAFT,
             "Return to draft",
             "returned to draft",
             "change",

@@ -1,7 +1,7 @@
 """Reverting to an earlier version in the admin restores its links too: the page of an
 earlier version offers them with the entry's values (`links_of`, `with_initial`).
 
-(Each save writes one history entry: cooperation/history.py.)
+(Each save writes one history entry: cooperation/records/history.py.)
 """
 
 from simple_history.utils import get_m2m_reverse_field_name

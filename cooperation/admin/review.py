@@ -2,7 +2,7 @@
 
 For someone who may not review (an analyst), saving a change to a public object saves
 nothing on it: the change form and its inlines become a proposed change
-(cooperation/revisions.py), the page says so, and an editor approves or rejects it on
+(cooperation/records/revisions.py), the page says so, and an editor approves or rejects it on
 the proposed change's page. Each hook asks `needs_review` of the object as saved in the
 database, which the diverted save leaves as it was.
 """
@@ -15,10 +15,46 @@ from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.html import format_html
 
+from cooperation.admin.formsets import kept_forms
 from cooperation.models import Revision, RevisionStatus
-from cooperation.records.revisions import needs_review, propose
+from cooperation.records.revisions import (
+    field_values,
+    link_fields,
+    needs_review,
+    propose,
+    row_relations,
+    row_value,
+    snapshot,
+    sorted_rows,
+)
 
 PROPOSED = "Proposed a change for review."
+
+
+def submitted(form, formsets) -> dict:
+    """What a validated admin change form and its inline formsets would save, unsaved.
+
+    Links and rows the page does not show keep their saved values.
+    """
+    obj = form.instance
+    model = type(obj)
+    state = snapshot(model._default_manager.get(pk=obj.pk))
+    state["fields"] = field_values(obj)
+    links_by_through = {field.remote_field.through: field for field in link_fields(model)}
+    rows_by_model = {relation.related_model: relation for relation in row_relations(model)}
+    for field in link_fields(model):
+        if field.name in form.cleaned_data:
+            state["links"][field.name] = sorted(item.pk for item in form.cleaned_data[field.name])
+    for formset in formsets:
+        kept = [row_form.instance for row_form in kept_forms(formset)]
+        if link := links_by_through.get(formset.model):  # rows of a plain many-to-many
+            target = f"{link.m2m_reverse_field_name()}_id"
+            state["links"][link.name] = sorted(getattr(row, target) for row in kept)
+        elif relation := rows_by_model.get(formset.model):
+            state["rows"][relation.get_accessor_name()] = sorted_rows(
+                [row_value(relation, row) for row in kept]
+            )
+    return state
 
 
 def pending_revisions(obj) -> list[Revision]:
@@ -49,8 +85,8 @@ class ReviewedChangesMixin:
             super().save_related(request, form, formsets, change)
             return
         revision = propose(
-            form=form,
-            formsets=formsets,
+            obj=form.instance,
+            state=submitted(form, formsets),
             user=request.user,
             reason=form.cleaned_data.get("change_reason") or "",
         )

@@ -96,7 +96,7 @@ def tune_for_export(connection) -> None:
 
     A client that stops reading leaves the transaction idle between two reads: the server
     ends the session after `EXPORT_IDLE_TIMEOUT` seconds of that, whatever the web server
-    does (gunicorn's worker cuts the client sooner, sinoisrael/gunicorn_worker.py).
+    does (gunicorn's worker cuts the client sooner, sinoisrael/server/worker.py).
     """
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:

@@ -1,7 +1,7 @@
 """Helpers the role migrations share (the loader skips modules starting with "_").
 
 Only mechanism lives here: each migration passes its own frozen list of permissions, so it
-replays the same way on a fresh database whatever cooperation/roles.py says later.
+replays the same way on a fresh database whatever cooperation/records/roles.py says later.
 """
 
 from django.contrib.auth.management import create_permissions

@@ -1,5 +1,5 @@
 """Sign-ins to the admin: failures, counted to lock an account, an address or the two, and
-the addresses each account signed in from (see login_throttle).
+the addresses each account signed in from (see cooperation/signin/throttle.py).
 
 A sign-in is written down as a failure before its password is checked, so a row may also
 be an attempt still being checked; a right password deletes it a moment later.

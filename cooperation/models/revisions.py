@@ -2,7 +2,7 @@
 
 An analyst's change to a published record (or to a place, body, person, sector or source a
 published record names) is not saved on it: it is kept here, and the public keeps seeing
-the published version until an editor approves it (cooperation/revisions.py).
+the published version until an editor approves it (cooperation/records/revisions.py).
 """
 
 from django.conf import settings
@@ -24,7 +24,7 @@ class Revision(models.Model):
     object_id = models.PositiveBigIntegerField()
     target = GenericForeignKey("content_type", "object_id")
     # Only the parts that change: {"fields": {...}, "links": {...}, "rows": {...}}, as they
-    # were when proposed (base) and as proposed; see cooperation/revisions.py.
+    # were when proposed (base) and as proposed; see cooperation/records/revisions.py.
     base = models.JSONField()
     proposed = models.JSONField()
     reason = models.CharField("reason for the change", max_length=100, blank=True)

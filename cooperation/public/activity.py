@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
-from cooperation.public import queries as published
+from cooperation.public import queries
 
 SERIES = (
     ("offices", "Offices opened or announced"),
@@ -53,9 +53,9 @@ def counts_by_year(queryset) -> dict[int, int]:
 def activity_by_year() -> list[YearRow]:
     """One row per year from the first to the last with any activity, gaps included."""
     counts = {
-        "offices": counts_by_year(published.offices()),
-        "visits": counts_by_year(published.visits()),
-        "agreements": counts_by_year(published.agreements()),
+        "offices": counts_by_year(queries.offices()),
+        "visits": counts_by_year(queries.visits()),
+        "agreements": counts_by_year(queries.agreements()),
     }
     years = set().union(*counts.values())
     if not years:

@@ -1,7 +1,7 @@
 """One history entry per save, written once the links and rows are saved too.
 
 django-simple-history writes an entry when a record is saved, before the admin (or an
-approved change, cooperation/revisions.py) saves its many-to-many fields and rows (sources
+approved change, records/revisions.py) saves its many-to-many fields and rows (sources
 cited, sectors, destinations), and one more entry per many-to-many change. Instead the
 record is saved without history, and `write_history` is called once everything is saved,
 so each save is one entry, with the final sources, sectors and destinations, its author and

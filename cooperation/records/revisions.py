@@ -24,7 +24,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from cooperation.admin.formsets import kept_forms
 from cooperation.backup import plain
 from cooperation.models import Agreement, Revision, RevisionStatus
 from cooperation.models.agreements import validate_party_count
@@ -82,7 +81,8 @@ def row_fields(relation) -> list[models.Field]:
     return [field for field in own_fields(relation.related_model) if field != relation.field]
 
 
-# Snapshots: the same shape from the database and from a submitted admin form.
+# Snapshots: the same shape from the database and from a submitted change
+# (admin/review.py builds one from the change form).
 
 
 def column_value(field, obj):
@@ -130,32 +130,6 @@ def snapshot(obj) -> dict:
     }
 
 
-def submitted(form, formsets) -> dict:
-    """What a validated admin change form and its inline formsets would save, unsaved.
-
-    Links and rows the page does not show keep their saved values.
-    """
-    obj = form.instance
-    model = type(obj)
-    state = snapshot(model._default_manager.get(pk=obj.pk))
-    state["fields"] = field_values(obj)
-    links_by_through = {field.remote_field.through: field for field in link_fields(model)}
-    rows_by_model = {relation.related_model: relation for relation in row_relations(model)}
-    for field in link_fields(model):
-        if field.name in form.cleaned_data:
-            state["links"][field.name] = sorted(item.pk for item in form.cleaned_data[field.name])
-    for formset in formsets:
-        kept = [row_form.instance for row_form in kept_forms(formset)]
-        if link := links_by_through.get(formset.model):  # rows of a plain many-to-many
-            target = f"{link.m2m_reverse_field_name()}_id"
-            state["links"][link.name] = sorted(getattr(row, target) for row in kept)
-        elif relation := rows_by_model.get(formset.model):
-            state["rows"][relation.get_accessor_name()] = sorted_rows(
-                [row_value(relation, row) for row in kept]
-            )
-    return state
-
-
 def difference(base: dict, proposed: dict) -> tuple[dict, dict]:
     """The parts of `proposed` that differ from `base`, and those parts of `base`."""
     before, after = {}, {}
@@ -170,13 +144,10 @@ def difference(base: dict, proposed: dict) -> tuple[dict, dict]:
 # Proposing, applying, deciding.
 
 
-def propose(*, form, formsets, user, reason: str = "") -> Revision | None:
-    """Keep what the form would change on its (public) object as a pending revision;
-    None when it would change nothing."""
-    obj = form.instance
-    base, proposed = difference(
-        snapshot(type(obj)._default_manager.get(pk=obj.pk)), submitted(form, formsets)
-    )
+def propose(*, obj, state: dict, user, reason: str = "") -> Revision | None:
+    """Keep what `state` (a snapshot) would change on the saved, public `obj` as a pending
+    revision; None when it would change nothing."""
+    base, proposed = difference(snapshot(type(obj)._default_manager.get(pk=obj.pk)), state)
     if not proposed:
         return None
     revision = Revision(

@@ -1,7 +1,7 @@
 """The two admin roles, Analyst and Editor, as groups of permissions.
 
 Analysts add and change everything, and move records between draft and review; a change
-to what the public sees waits for review (cooperation/revisions.py). Editors may also
+to what the public sees waits for review (records/revisions.py). Editors may also
 publish, unpublish, delete, revert to an earlier version and approve or reject proposed
 changes. Migrations create the groups (each with a frozen copy of its lists);
 `define_roles` applies these lists, the current ones, whenever the roles change.
@@ -42,7 +42,7 @@ def editor_codenames() -> set[str]:
         *analyst_codenames(),
         *(f"delete_{model}" for model in ENTRIES),
         *(f"publish_{model}" for model in PUBLISHABLE),
-        # Changing a historical version is what reverting to it takes (see admin/history.py).
+        # Reverting to a version takes changing it (cooperation/admin/history.py).
         *(f"change_historical{model}" for model in ENTRIES + RECORD_PARTS),
         "review_revision",
     }

@@ -1,17 +1,14 @@
-"""The admin sign-in with throttling, and the list of failed sign-ins (delete to unlock)."""
+"""The admin's sign-in form, throttled (cooperation/signin/throttle.py)."""
 
-from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.core.exceptions import ValidationError
 
-from cooperation.admin.base import ReadableSelectionMixin
-from cooperation.models import FailedLogin
 from cooperation.signin.throttle import begin_attempt, lockout_message, succeeded
 from sinoisrael.http.client_address import client_address
 
 
 class ThrottledLoginForm(AdminAuthenticationForm):
-    """Each sign-in is written down before its password is checked (login_throttle)."""
+    """Each sign-in is written down before its password is checked (signin/throttle.py)."""
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
@@ -31,19 +28,3 @@ class ThrottledLoginForm(AdminAuthenticationForm):
             raise
         succeeded(attempt)
         return cleaned
-
-
-@admin.register(FailedLogin)
-class FailedLoginAdmin(ReadableSelectionMixin, admin.ModelAdmin):
-    list_display = ["username", "address", "attempted_at"]
-    list_filter = [("attempted_at", admin.DateFieldListFilter)]
-    search_fields = ["username", "address"]
-    date_hierarchy = "attempted_at"
-    readonly_fields = ["username", "address", "attempted_at"]
-    show_facets = admin.ShowFacets.ALWAYS
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -2,7 +2,7 @@
 (so a streamed export's duration covers the whole download).
 
 The error log says in one line, without a traceback, that a client was cut off for
-stalling its request (the worker's socket bound, sinoisrael/gunicorn_worker.py).
+stalling its request (the worker's socket bound, sinoisrael/server/worker.py).
 """
 
 import json

@@ -17,7 +17,7 @@ at a time just within it still holds its thread: shielding the server from such 
 is the proxy's job (README "Deploying": nginx buffers requests and responses).
 
 gunicorn's own error replies (a request line over `limit_request_line`, malformed
-requests) are dressed as the site's pages with its headers (sinoisrael/server_errors.py).
+requests) are dressed as the site's pages with its headers (sinoisrael/server/error_replies.py).
 """
 
 import os

@@ -29,7 +29,7 @@ def version_url(visit, entry):
 
 def test_a_save_is_one_history_entry_with_its_reason_and_final_sources(client):
     first, second = SourceFactory(title="First article"), SourceFactory(title="Second article")
-    # A draft: an analyst's change to a published visit waits for review (test_admin_review).
+    # A draft: an analyst's change to a published visit waits for review (admin/test_review).
     visit = VisitFactory(
         title="Shanghai delegation", start_date=date(2018, 6, 1), sources=[first], status="draft"
     )

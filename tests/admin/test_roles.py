@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 
 from cooperation.models import PublicationStatus, Revision, Visit
-from cooperation.records import workflow as publishing
+from cooperation.records import workflow
 from cooperation.records.roles import ANALYST, EDITOR, define_roles
 from tests.support.admin_pages import analyst, editor, page_data, staff_user
 from tests.support.factories import MunicipalityFactory, SourceFactory, VisitFactory
@@ -68,7 +68,7 @@ def test_an_analyst_posting_published_on_the_change_form_is_refused(client):
     visit = VisitFactory(status=REVIEW, title="Beijing delegation")
     response = post_change(analyst(client), visit, status=PUBLISHED, title="Changed")
     assert response.status_code == 200
-    assert publishing.ONLY_EDITORS_PUBLISH in response.content.decode()
+    assert workflow.ONLY_EDITORS_PUBLISH in response.content.decode()
     visit.refresh_from_db()
     assert (visit.status, visit.title) == (REVIEW, "Beijing delegation")
 
@@ -86,7 +86,7 @@ def test_an_analyst_posting_published_on_the_add_form_is_refused(client):
     )
     response = client.post(reverse("admin:cooperation_visit_add"), data)
     assert response.status_code == 200
-    assert publishing.ONLY_EDITORS_PUBLISH in response.content.decode()
+    assert workflow.ONLY_EDITORS_PUBLISH in response.content.decode()
     assert not Visit.objects.exists()
     data["status"] = REVIEW
     assert client.post(reverse("admin:cooperation_visit_add"), data).status_code == 302
@@ -97,7 +97,7 @@ def test_an_analyst_cannot_unpublish_and_a_correction_waits_for_review(client):
     visit = VisitFactory(status=PUBLISHED, title="Published title")
     client = analyst(client)
     response = post_change(client, visit, status=DRAFT)
-    assert publishing.ONLY_EDITORS_UNPUBLISH in response.content.decode()
+    assert workflow.ONLY_EDITORS_UNPUBLISH in response.content.decode()
     assert post_change(client, visit, title="Corrected title").status_code == 302
     visit.refresh_from_db()
     assert (visit.status, visit.title) == (PUBLISHED, "Published title")
@@ -125,7 +125,7 @@ def test_an_analyst_submits_for_review_but_cannot_return_a_published_record(clie
     response = run_action(client, "submit_for_review", draft)
     assert "1 visit submitted for review" in response.content.decode()
     response = run_action(client, "return_to_draft", published)
-    assert publishing.ONLY_EDITORS_UNPUBLISH in response.content.decode()
+    assert workflow.ONLY_EDITORS_UNPUBLISH in response.content.decode()
     draft.refresh_from_db(), published.refresh_from_db()
     assert (draft.status, published.status) == (REVIEW, PUBLISHED)
     entry = draft.history.first()
@@ -163,9 +163,9 @@ def test_an_editor_publishes_unpublishes_and_deletes(client):
 def test_publishing_needs_a_source_and_the_right_role():
     visit = VisitFactory(status=REVIEW, sources=[])
     with pytest.raises(ValidationError, match="Cite at least one source"):
-        publishing.publish(record=visit, user=staff_user(EDITOR))
+        workflow.publish(record=visit, user=staff_user(EDITOR))
     visit.sources.add(SourceFactory())
     with pytest.raises(ValidationError, match="Only editors can publish"):
-        publishing.publish(record=visit, user=staff_user(ANALYST))
+        workflow.publish(record=visit, user=staff_user(ANALYST))
     visit.refresh_from_db()
     assert visit.status == REVIEW

@@ -1,7 +1,7 @@
 """Detail pages of published records, and municipality profiles.
 
 Each page is declared once (`DetailPage`: its model, what it fetches, what it shows);
-`detail_page` serves it to the public, and to staff as a preview (views/preview.py).
+`detail_page` serves it to the public, and to staff as a preview (public/views/preview.py).
 """
 
 from collections.abc import Callable
@@ -21,7 +21,7 @@ from cooperation.models import (
     PublicationStatus,
     Visit,
 )
-from cooperation.public import queries as published
+from cooperation.public import queries
 from cooperation.public.views.preview import (
     Preview,
     kept_private,
@@ -50,17 +50,17 @@ def with_party(municipality):
 def office_context(office) -> dict:
     return {
         "office": office,
-        "related_visits": published.visits().filter(
+        "related_visits": queries.visits().filter(
             origin=office.sponsor_id, destinations=office.host_id
         ),
-        "related_agreements": published.agreements()
+        "related_agreements": queries.agreements()
         .filter(pk__in=with_party(office.sponsor_id))
         .filter(pk__in=with_party(office.host_id)),
     }
 
 
 def visit_context(visit) -> dict:
-    return {"visit": visit, "agreements": published.agreements().filter(visit=visit)}
+    return {"visit": visit, "agreements": queries.agreements().filter(visit=visit)}
 
 
 def agreement_context(agreement) -> dict:
@@ -82,12 +82,12 @@ def twin_cities(municipality, agreements):
 
 
 def municipality_context(municipality) -> dict:
-    agreements = list(published.agreements().filter(pk__in=with_party(municipality)))
+    agreements = list(queries.agreements().filter(pk__in=with_party(municipality)))
     return {
         "municipality": municipality,
-        "offices": published.offices().filter(Q(sponsor=municipality) | Q(host=municipality)),
-        "visits_out": published.visits().filter(origin=municipality),
-        "visits_in": published.visits().filter(destinations=municipality),
+        "offices": queries.offices().filter(Q(sponsor=municipality) | Q(host=municipality)),
+        "visits_out": queries.visits().filter(origin=municipality),
+        "visits_in": queries.visits().filter(destinations=municipality),
         "agreements": agreements,
         "twin_cities": twin_cities(municipality, agreements),
     }
@@ -95,7 +95,7 @@ def municipality_context(municipality) -> dict:
 
 OFFICE = DetailPage(
     model=LiaisonOffice,
-    rows=lambda offices: published.office_rows(offices).prefetch_related(
+    rows=lambda offices: queries.office_rows(offices).prefetch_related(
         *CITED, "staff_roles__person"
     ),
     context=office_context,
@@ -103,7 +103,7 @@ OFFICE = DetailPage(
 )
 VISIT = DetailPage(
     model=Visit,
-    rows=lambda visits: published.visit_rows(visits).prefetch_related(
+    rows=lambda visits: queries.visit_rows(visits).prefetch_related(
         *CITED, "destinations", "participations__person", "participations__organization"
     ),
     context=visit_context,
@@ -112,7 +112,7 @@ VISIT = DetailPage(
 AGREEMENT = DetailPage(
     model=Agreement,
     rows=lambda agreements: (
-        published.agreement_rows(agreements).select_related("visit").prefetch_related(*CITED)
+        queries.agreement_rows(agreements).select_related("visit").prefetch_related(*CITED)
     ),
     context=agreement_context,
     template="cooperation/agreement_detail.html",

@@ -1,7 +1,6 @@
 from django.shortcuts import render
 
-from cooperation.public import activity
-from cooperation.public import queries as published
+from cooperation.public import activity, queries
 
 LATEST = 5
 
@@ -9,7 +8,7 @@ LATEST = 5
 def home(request):
     rows = activity.activity_by_year()
     bars, top = activity.chart_bars(rows)
-    offices, visits, agreements = published.offices(), published.visits(), published.agreements()
+    offices, visits, agreements = queries.offices(), queries.visits(), queries.agreements()
     context = {
         "counts": {
             "offices": offices.count(),

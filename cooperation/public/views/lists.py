@@ -10,8 +10,7 @@ from django.shortcuts import render
 
 from cooperation.exports.public import public_csv_response
 from cooperation.models import Municipality
-from cooperation.public import filters
-from cooperation.public import queries as published
+from cooperation.public import filters, queries
 
 PAGE_SIZE = 25
 
@@ -64,7 +63,7 @@ class ListPage:
 
 office_list = ListPage(
     filters.OfficeFilterSet,
-    published.offices,
+    queries.offices,
     ("-main_date", "name", "pk"),
     "cooperation/office_list.html",
     "liaison office",
@@ -73,7 +72,7 @@ office_list = ListPage(
 )
 visit_list = ListPage(
     filters.VisitFilterSet,
-    lambda: published.visits().prefetch_related("destinations"),
+    lambda: queries.visits().prefetch_related("destinations"),
     ("-main_date", "title", "pk"),
     "cooperation/visit_list.html",
     "visit",
@@ -82,7 +81,7 @@ visit_list = ListPage(
 )
 agreement_list = ListPage(
     filters.AgreementFilterSet,
-    published.agreements,
+    queries.agreements,
     ("-main_date", "title", "pk"),
     "cooperation/agreement_list.html",
     "agreement",
