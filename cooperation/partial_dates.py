@@ -5,6 +5,7 @@ A partial date is stored in three columns: the first day of the period it names
 sorts and filters by year; `PartialDate` displays it as written.
 """
 
+import calendar
 from dataclasses import dataclass
 from datetime import date
 
@@ -76,6 +77,24 @@ class PartialDate:
     @property
     def year(self) -> int | None:
         return self.value.year if self.value else None
+
+    def first_day(self) -> date:
+        """The first day of the period it names: 1 June 2018 for "June 2018". That is how
+        a partial date is stored."""
+        if self.precision == Precision.YEAR:
+            return self.value.replace(month=1, day=1)
+        if self.precision == Precision.MONTH:
+            return self.value.replace(day=1)
+        return self.value
+
+    def last_day(self) -> date:
+        """The last day of the period it names: 30 June 2018 for "June 2018"."""
+        day = self.value
+        if self.precision == Precision.YEAR:
+            return date(day.year, 12, 31)
+        if self.precision == Precision.MONTH:
+            return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+        return day
 
     def __str__(self) -> str:
         return written_date(self.value, self.precision, self.approximate)
@@ -151,11 +170,7 @@ def normalize_partial_dates(instance, *names: str) -> None:
                 errors[f"{name}_date"] = "Enter a date, or untick “approximate”."
             continue
         precision = getattr(instance, f"{name}_precision")
-        if precision == Precision.MONTH:
-            value = value.replace(day=1)
-        elif precision == Precision.YEAR:
-            value = value.replace(month=1, day=1)
-        setattr(instance, f"{name}_date", value)
+        setattr(instance, f"{name}_date", PartialDate(value, precision).first_day())
     if errors:
         raise ValidationError(errors)
 

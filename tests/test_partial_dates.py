@@ -94,3 +94,19 @@ def test_approximate_without_a_date_is_refused():
 
 def test_visit_model_orders_latest_first():
     assert Visit._meta.ordering[0] == "-start_date"
+
+
+@pytest.mark.parametrize(
+    ("value", "precision", "first", "last"),
+    [
+        (date(2018, 6, 5), Precision.DAY, date(2018, 6, 5), date(2018, 6, 5)),
+        (date(2018, 6, 5), Precision.MONTH, date(2018, 6, 1), date(2018, 6, 30)),
+        (date(2016, 2, 9), Precision.MONTH, date(2016, 2, 1), date(2016, 2, 29)),
+        (date(1998, 7, 1), Precision.YEAR, date(1998, 1, 1), date(1998, 12, 31)),
+    ],
+)
+def test_a_partial_date_names_a_period_from_its_first_to_its_last_day(
+    value, precision, first, last
+):
+    partial = PartialDate(value, precision)
+    assert (partial.first_day(), partial.last_day()) == (first, last)

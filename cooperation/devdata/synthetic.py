@@ -28,7 +28,7 @@ from cooperation.models import (
     Source,
 )
 from cooperation.models.places import OrganizationKind
-from cooperation.partial_dates import Precision
+from cooperation.partial_dates import PartialDate, Precision
 
 PREFIX = "synthetic-"
 SOURCE_URL = "https://example.org/synthetic-articles/"
@@ -132,11 +132,8 @@ class Numbered:
 def office_dates(n: int, rng: random.Random) -> dict:
     """Announced, sometimes opened and closed, at every precision, some approximate."""
     precision = (Precision.DAY, Precision.MONTH, Precision.YEAR)[n % 3]
-    announced = date(2010, 1, 1) + timedelta(days=rng.randrange(5000))
-    if precision == Precision.MONTH:
-        announced = announced.replace(day=1)
-    elif precision == Precision.YEAR:
-        announced = announced.replace(month=1, day=1)
+    day = date(2010, 1, 1) + timedelta(days=rng.randrange(5000))
+    announced = PartialDate(day, precision).first_day()
     status = (OperatingStatus.ANNOUNCED, OperatingStatus.OPEN, OperatingStatus.CLOSED)[n // 3 % 3]
     dates = {
         "operating_status": status,

@@ -4,14 +4,12 @@ Each function takes the values about to be saved (not a saved object, since the 
 be adding) and the primary key to leave out, and returns the likely duplicates.
 """
 
-import calendar
 import re
 import unicodedata
-from datetime import date
 from urllib.parse import urlsplit
 
 from cooperation.models import Agreement, LiaisonOffice, Municipality, Source, Visit
-from cooperation.partial_dates import PartialDate, Precision
+from cooperation.partial_dates import PartialDate
 
 
 def name_key(text: str) -> str:
@@ -42,23 +40,13 @@ def offices_with_same_sponsor_and_host(*, sponsor, host, exclude_pk=None) -> lis
     return list(LiaisonOffice.objects.filter(sponsor=sponsor, host=host).exclude(pk=exclude_pk))
 
 
-def last_day(value: PartialDate) -> date:
-    """The last day of the period a partial date names: 30 June 2018 for "June 2018"."""
-    day = value.value
-    if value.precision == Precision.YEAR:
-        return date(day.year, 12, 31)
-    if value.precision == Precision.MONTH:
-        return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
-    return day
-
-
 def overlapping_visits(*, origin, start: PartialDate, end: PartialDate, exclude_pk=None) -> list:
     """Visits from the same origin whose period shares at least one day with this one."""
     if not start:
         return []
-    since, until = first_day(start), last_day(end or start)
+    since, until = start.first_day(), (end or start).last_day()
     candidates = Visit.objects.filter(origin=origin, start_date__lte=until).exclude(pk=exclude_pk)
-    return [other for other in candidates if last_day(other.end or other.start) >= since]
+    return [other for other in candidates if (other.end or other.start).last_day() >= since]
 
 
 def agreements_with_same_parties(*, kind, parties: set, exclude_pk=None) -> list:
@@ -88,13 +76,3 @@ def sources_with_same_url(*, url: str, exclude_pk=None) -> list:
     path = urlsplit(url.strip()).path.rstrip("/")
     candidates = Source.objects.filter(url__icontains=path or key).exclude(pk=exclude_pk)
     return [source for source in candidates if url_key(source.url) == key]
-
-
-def first_day(value: PartialDate) -> date:
-    """The first day of the period a partial date names, as it is stored."""
-    day = value.value
-    if value.precision == Precision.YEAR:
-        return date(day.year, 1, 1)
-    if value.precision == Precision.MONTH:
-        return day.replace(day=1)
-    return day
