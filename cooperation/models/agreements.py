@@ -34,6 +34,7 @@ class Agreement(Record):
     ended_date, ended_precision, ended_approximate = partial_date_fields("ended")
     signed = PartialDateAttribute()
     ended = PartialDateAttribute()
+    main_date_from = ("signed",)
     visit = models.ForeignKey(
         "cooperation.Visit",
         on_delete=models.SET_NULL,

@@ -7,7 +7,8 @@ from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 # Embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI): invisible,
@@ -173,6 +174,26 @@ class Record(TimeStamped):
     objects = PublishableQuerySet.as_manager()
 
     _history_m2m_fields = ["sources", "sectors"]
+    # The partial dates, first that is known, a record is listed, counted and filtered by:
+    # an office's opening, else its announcement; a visit's start; an agreement's signature.
+    main_date_from: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
+
+    @classmethod
+    def main_date_expression(cls):
+        """The main date in SQL, for `annotate(main_date=...)` (cooperation/public/queries.py)."""
+        columns = [F(f"{name}_date") for name in cls.main_date_from]
+        return Coalesce(*columns) if len(columns) > 1 else columns[0]
+
+    @property
+    def main_partial_date(self):
+        """The main date of this record: the same rule as `main_date_expression()`, in Python."""
+        dates = [getattr(self, name) for name in self.main_date_from]
+        return next((date for date in dates if date), dates[-1])
+
+    @property
+    def main_date_as_written(self) -> str:
+        """The main date as the site writes it: "April 2018", "c. 1998"."""
+        return str(self.main_partial_date)

@@ -53,6 +53,7 @@ class LiaisonOffice(Named, Record):
     announced = PartialDateAttribute()
     opened = PartialDateAttribute()
     closed = PartialDateAttribute()
+    main_date_from = ("opened", "announced")
     staff = models.ManyToManyField(
         "cooperation.Person", through="OfficeStaff", related_name="offices", blank=True
     )
@@ -73,11 +74,6 @@ class LiaisonOffice(Named, Record):
 
     def get_absolute_url(self):
         return reverse("cooperation:office-detail", kwargs={"slug": self.slug})
-
-    @property
-    def listing_date(self):
-        """The date the office is listed under: opened, else announced."""
-        return self.opened if self.opened else self.announced
 
     def clean(self):
         super().clean()

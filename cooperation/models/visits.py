@@ -37,6 +37,7 @@ class Visit(Record):
     end_date, end_precision, end_approximate = partial_date_fields("end")
     start = PartialDateAttribute()
     end = PartialDateAttribute()
+    main_date_from = ("start",)
     leader = models.ForeignKey(
         "cooperation.Person",
         on_delete=models.PROTECT,
@@ -73,6 +74,11 @@ class Visit(Record):
     def dates(self) -> str:
         """The period as written: "5-7 June 2018"."""
         return format_span(self.start, self.end)
+
+    @property
+    def main_date_as_written(self) -> str:
+        """A visit is written as its whole period, "5-7 June 2018"."""
+        return self.dates
 
     def clean(self):
         super().clean()

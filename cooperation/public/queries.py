@@ -1,20 +1,19 @@
 """What the public may see: published records, with what their pages show fetched up front.
 
-Each queryset carries `main_date`, the date a record is listed, counted and filtered by:
-an office's opening (else its announcement), a visit's start, an agreement's signature.
-The `*_rows` functions add the same to any queryset of the model (a staff preview shows
-unpublished records through them).
+Each queryset carries `main_date`, the date a record is listed, counted and filtered by
+(`Record.main_date_expression()`: an office's opening, else its announcement; a visit's start; an
+agreement's signature). The `*_rows` functions add the same to any queryset of the model
+(a staff preview shows unpublished records through them).
 """
 
-from django.db.models import F, Prefetch
-from django.db.models.functions import Coalesce
+from django.db.models import Prefetch
 
 from cooperation.models import Agreement, AgreementParty, LiaisonOffice, Visit
 
 
 def office_rows(queryset):
     return queryset.select_related("sponsor", "host", "sponsor_organization").annotate(
-        main_date=Coalesce("opened_date", "announced_date")
+        main_date=LiaisonOffice.main_date_expression()
     )
 
 
@@ -23,7 +22,9 @@ def offices():
 
 
 def visit_rows(queryset):
-    return queryset.select_related("origin", "leader").annotate(main_date=F("start_date"))
+    return queryset.select_related("origin", "leader").annotate(
+        main_date=Visit.main_date_expression()
+    )
 
 
 def visits():
@@ -40,7 +41,9 @@ def parties_prefetch():
 
 
 def agreement_rows(queryset):
-    return queryset.prefetch_related(parties_prefetch()).annotate(main_date=F("signed_date"))
+    return queryset.prefetch_related(parties_prefetch()).annotate(
+        main_date=Agreement.main_date_expression()
+    )
 
 
 def agreements():
