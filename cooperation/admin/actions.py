@@ -8,6 +8,7 @@ from cooperation.records import merging, workflow
 
 
 def change_status(modeladmin, request, queryset, *, step, status: str, done: str):
+    """Take `step` for each selected record not already at `status`, and say what happened."""
     changed, refused = 0, []
     for record in queryset.exclude(status=status):
         try:
@@ -23,37 +24,40 @@ def change_status(modeladmin, request, queryset, *, step, status: str, done: str
         modeladmin.message_user(request, "Not changed: " + " ".join(refused), messages.ERROR)
 
 
-def status_action(step, *, status: str, description: str, done: str, permission: str):
-    """An action named after its publishing step, shown to those with `permission`."""
+@admin.action(description="Submit for review", permissions=["change"])
+def submit_for_review(modeladmin, request, queryset):
+    change_status(
+        modeladmin,
+        request,
+        queryset,
+        step=workflow.submit_for_review,
+        status=workflow.REVIEW,
+        done="submitted for review",
+    )
 
-    @admin.action(description=description, permissions=[permission])
-    def action(modeladmin, request, queryset):
-        change_status(modeladmin, request, queryset, step=step, status=status, done=done)
 
-    action.__name__ = step.__name__
-    return action
+@admin.action(description="Publish", permissions=["publish"])
+def publish(modeladmin, request, queryset):
+    change_status(
+        modeladmin,
+        request,
+        queryset,
+        step=workflow.publish,
+        status=workflow.PUBLISHED,
+        done="published",
+    )
 
 
-submit_for_review, publish, return_to_draft = (
-    status_action(step, status=status, description=description, done=done, permission=permission)
-    for step, status, description, done, permission in [
-        (
-            workflow.submit_for_review,
-            workflow.REVIEW,
-            "Submit for review",
-            "submitted for review",
-            "change",
-        ),
-        (workflow.publish, workflow.PUBLISHED, "Publish", "published", "publish"),
-        (
-            workflow.return_to_draft,
-            workflow.DRAFT,
-            "Return to draft",
-            "returned to draft",
-            "change",
-        ),
-    ]
-)
+@admin.action(description="Return to draft", permissions=["change"])
+def return_to_draft(modeladmin, request, queryset):
+    change_status(
+        modeladmin,
+        request,
+        queryset,
+        step=workflow.return_to_draft,
+        status=workflow.DRAFT,
+        done="returned to draft",
+    )
 
 
 # Merging deletes the duplicate, so it takes the permission to delete (editors).

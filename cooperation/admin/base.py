@@ -6,6 +6,7 @@ from django.contrib.auth import get_permission_codename
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import to_historic
 
 from cooperation.admin.exports import CsvExportMixin
 from cooperation.admin.forms import AdminForm
@@ -60,17 +61,6 @@ class ReadableSelectionMixin:
         return super().response_action(request, queryset, action_location)
 
 
-def partial_date_column(name: str, description: str):
-    """A changelist column showing a partial date as written ("c. 1998"), sorted by date."""
-
-    @admin.display(description=description, ordering=f"{name}_date")
-    def column(obj):
-        return str(getattr(obj, name))
-
-    column.__name__ = f"{name}_as_written"
-    return column
-
-
 class HistoryAdmin(ReadableSelectionMixin, SimpleHistoryAdmin):
     """Change forms with a reason for the change; one history entry per save; only users
     allowed to change a historical version (editors) may revert to it."""
@@ -80,18 +70,19 @@ class HistoryAdmin(ReadableSelectionMixin, SimpleHistoryAdmin):
     object_history_list_template = "admin/cooperation/object_history_list.html"
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        """On the page of an earlier version (`obj` is that version's instance) the form
+        starts from the version's links too."""
         form = super().get_form(request, obj, change, **kwargs)
-        form.user = request.user  # a new class on every call, so this is per request
-        links = getattr(request, "version_links", None)
-        return form if links is None else with_initial(form, links)
+        version = to_historic(obj) if obj is not None else None
+        return form if version is None else with_initial(form, links_of(version))
 
     def get_fields(self, request, obj=None):
         return arranged(super().get_fields(request, obj))
 
     def save_model(self, request, obj, form, change):
-        obj._change_reason = form.cleaned_data.get("change_reason") or getattr(
-            request, "revert_reason", None
-        )
+        version = to_historic(obj)
+        reverted = version and f"Reverted to the version of {version.history_date:%Y-%m-%d %H:%M}"
+        obj._change_reason = form.cleaned_data.get("change_reason") or reverted
         save_without_history(obj)
         super().save_model(request, obj, form, change)
 
@@ -118,12 +109,6 @@ class HistoryAdmin(ReadableSelectionMixin, SimpleHistoryAdmin):
         history = self.model.history.model
         if row_id(self.model, object_id) is None or row_id(history, version_id) is None:
             raise Http404("No such version.")
-        version = self.model.history.filter(history_id=version_id).first()
-        if version is not None:
-            request.revert_reason = (
-                f"Reverted to the version of {version.history_date:%Y-%m-%d %H:%M}"
-            )
-            request.version_links = links_of(version)
         return super().history_form_view(request, object_id, version_id, extra_context)
 
 

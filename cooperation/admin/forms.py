@@ -1,7 +1,6 @@
 """The admin's change forms: a reason for the history, duplicate warnings, publishing rules."""
 
 from django import forms
-from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.forms.models import inlineformset_factory
 from django.urls import reverse
@@ -11,7 +10,6 @@ from cooperation.admin.formsets import kept_forms
 from cooperation.models import Agreement, AgreementParty, Source
 from cooperation.partial_dates import PartialDate
 from cooperation.records import duplicates
-from cooperation.records.workflow import allowed_statuses, check_status_change
 
 SAVE_ANYWAY = "Not a duplicate: save anyway"
 
@@ -42,8 +40,6 @@ class AdminForm(forms.ModelForm):
         max_length=100,
         help_text="Kept in the history, e.g. “corrected date from second source”.",
     )
-    # The signed-in user; the ModelAdmin sets it on the form class it builds.
-    user = AnonymousUser()
 
     def likely_duplicates(self) -> list:
         """Saved records this one probably duplicates; forms of checked models override it."""
@@ -67,24 +63,18 @@ def partial_date(cleaned: dict, name: str) -> PartialDate:
     )
 
 
-class RecordForm(AdminForm):
-    """Offices, visits, agreements: only the statuses the user may set are offered or accepted."""
+class StatusField(forms.TypedChoiceField):
+    """A record's publication status: the select offers only the `allowed` statuses, and
+    any other value is refused by `rule` (records/workflow.py), with its message."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        status = self.fields.get("status")
-        if status is not None:
-            allowed = allowed_statuses(
-                user=self.user, model=self._meta.model, current=self.instance.status
-            )
-            status.widget.choices = [choice for choice in status.choices if choice[0] in allowed]
+    def __init__(self, *, allowed, rule, **kwargs):
+        super().__init__(**kwargs)
+        self.rule = rule
+        self.widget.choices = [choice for choice in self.choices if choice[0] in allowed]
 
-    def clean_status(self):
-        new = self.cleaned_data["status"]
-        check_status_change(
-            user=self.user, model=self._meta.model, current=self.instance.status, new=new
-        )
-        return new
+    def validate(self, value):
+        super().validate(value)
+        self.rule(new=value)
 
 
 class MunicipalityForm(AdminForm):
@@ -97,7 +87,7 @@ class MunicipalityForm(AdminForm):
         )
 
 
-class LiaisonOfficeForm(RecordForm):
+class LiaisonOfficeForm(AdminForm):
     def likely_duplicates(self):
         return duplicates.offices_with_same_sponsor_and_host(
             sponsor=self.cleaned_data["sponsor"],
@@ -106,7 +96,7 @@ class LiaisonOfficeForm(RecordForm):
         )
 
 
-class VisitForm(RecordForm):
+class VisitForm(AdminForm):
     def likely_duplicates(self):
         return duplicates.overlapping_visits(
             origin=self.cleaned_data["origin"],
@@ -121,10 +111,12 @@ SubmittedParties = inlineformset_factory(
 )
 
 
-class AgreementForm(RecordForm):
+class AgreementForm(AdminForm):
     def likely_duplicates(self):
         # The parties are rows of the inline below the form: read them from the same POST.
-        parties = SubmittedParties(self.data, instance=self.instance, prefix="parties")
+        parties = SubmittedParties(
+            self.data, instance=self.instance, prefix=SubmittedParties.get_default_prefix()
+        )
         if not parties.is_valid():
             return []  # the inline shows its own errors
         chosen = {

@@ -11,7 +11,14 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
 from cooperation.admin.formsets import AgreementPartyFormSet, SourcesCitedFormSet
-from cooperation.models import AgreementParty, OfficeStaff, VisitParticipant
+from cooperation.models import (
+    Agreement,
+    AgreementParty,
+    LiaisonOffice,
+    OfficeStaff,
+    Visit,
+    VisitParticipant,
+)
 
 
 class PreloadedAutocompleteSelect(AutocompleteSelect):
@@ -65,12 +72,16 @@ class SourcesCitedInline(RowsInline):
         return 0 if obj else 1
 
 
-def sources_cited_inline(record_model):
-    return type(
-        f"{record_model.__name__}SourcesCitedInline",
-        (SourcesCitedInline,),
-        {"model": record_model.sources.through},
-    )
+class OfficeSourcesInline(SourcesCitedInline):
+    model = LiaisonOffice.sources.through
+
+
+class VisitSourcesInline(SourcesCitedInline):
+    model = Visit.sources.through
+
+
+class AgreementSourcesInline(SourcesCitedInline):
+    model = Agreement.sources.through
 
 
 class OfficeStaffInline(RowsInline):

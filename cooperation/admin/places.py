@@ -10,7 +10,6 @@ from cooperation.admin.base import (
     TIMESTAMPS,
     HistoryAdmin,
     MainModelAdmin,
-    partial_date_column,
 )
 from cooperation.admin.forms import MunicipalityForm, SourceForm
 from cooperation.admin.review import ReviewedChangesMixin
@@ -66,7 +65,7 @@ class SourceAdmin(MainModelAdmin):
     list_display = [
         "title",
         "publisher",
-        partial_date_column("published", "Published"),
+        "published_as_written",
         "language",
         "url",
     ]
@@ -74,6 +73,10 @@ class SourceAdmin(MainModelAdmin):
     search_fields = ["title", "publisher", "url", "excerpt"]
     date_hierarchy = "published_date"
     readonly_fields = ["cite_it", *TIMESTAMPS]
+
+    @admin.display(description="Published", ordering="published_date")
+    def published_as_written(self, source):
+        return str(source.published)
 
     @admin.display(description="Cite it in")
     def cite_it(self, source):

@@ -1,19 +1,31 @@
 """Admins of the cooperation records: liaison offices, visits, agreements."""
 
+from functools import partial
+
 from django.contrib import admin
 from django.db.models import Prefetch
+from simple_history.models import to_historic
 
 from cooperation.admin.actions import publish, return_to_draft, submit_for_review
-from cooperation.admin.base import NAME_SEARCH, MainModelAdmin, partial_date_column, row_id
-from cooperation.admin.forms import AgreementForm, LiaisonOfficeForm, VisitForm
+from cooperation.admin.base import NAME_SEARCH, MainModelAdmin, row_id
+from cooperation.admin.forms import AgreementForm, LiaisonOfficeForm, StatusField, VisitForm
 from cooperation.admin.inlines import (
     AgreementPartyInline,
+    AgreementSourcesInline,
+    OfficeSourcesInline,
     OfficeStaffInline,
     VisitParticipantInline,
-    sources_cited_inline,
+    VisitSourcesInline,
 )
-from cooperation.models import Agreement, AgreementParty, LiaisonOffice, Source, Visit
-from cooperation.records.workflow import can_publish
+from cooperation.models import (
+    Agreement,
+    AgreementParty,
+    LiaisonOffice,
+    PublicationStatus,
+    Source,
+    Visit,
+)
+from cooperation.records.workflow import allowed_statuses, can_publish, check_status_change
 
 
 class RecordAdmin(MainModelAdmin):
@@ -26,9 +38,31 @@ class RecordAdmin(MainModelAdmin):
 
     def get_exclude(self, request, obj=None):
         """The page of an earlier version shows no inlines: there, sources are a field."""
-        if hasattr(request, "version_links"):
+        if obj is not None and to_historic(obj) is not None:
             return []
         return super().get_exclude(request, obj)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """The status select offers and accepts only what this user may set (the rule of
+        records/workflow.py), given through the form field, not stored on the form."""
+        current = obj.status if obj is not None else PublicationStatus.DRAFT
+        kwargs["formfield_callback"] = partial(
+            self.formfield_with_status_rule, request=request, current=current
+        )
+        return super().get_form(request, obj, change, **kwargs)
+
+    def formfield_with_status_rule(self, db_field, request, current, **kwargs):
+        if db_field.name != "status":
+            return self.formfield_for_dbfield(db_field, request, **kwargs)
+        user, model = request.user, self.model
+        field_class = partial(
+            StatusField,
+            allowed=allowed_statuses(user=user, model=model, current=current),
+            rule=partial(check_status_change, user=user, model=model, current=current),
+        )
+        return self.formfield_for_choice_field(
+            db_field, request, choices_form_class=field_class, **kwargs
+        )
 
     def get_autocomplete_fields(self, request):
         return [*super().get_autocomplete_fields(request), "sources"]
@@ -54,7 +88,7 @@ class LiaisonOfficeAdmin(RecordAdmin):
         "sponsor",
         "host",
         "operating_status",
-        partial_date_column("opened", "Opened"),
+        "opened_as_written",
         "status",
     ]
     list_filter = [
@@ -68,7 +102,11 @@ class LiaisonOfficeAdmin(RecordAdmin):
     autocomplete_fields = ["sponsor", "sponsor_organization", "host", "sectors"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "opened_date"
-    inlines = [sources_cited_inline(LiaisonOffice), OfficeStaffInline]
+    inlines = [OfficeSourcesInline, OfficeStaffInline]
+
+    @admin.display(description="Opened", ordering="opened_date")
+    def opened_as_written(self, office):
+        return str(office.opened)
 
 
 @admin.register(Visit)
@@ -81,7 +119,7 @@ class VisitAdmin(RecordAdmin):
     autocomplete_fields = ["origin", "destinations", "leader", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "start_date"
-    inlines = [sources_cited_inline(Visit), VisitParticipantInline]
+    inlines = [VisitSourcesInline, VisitParticipantInline]
 
     @admin.display(description="Dates", ordering="start_date")
     def dates(self, visit):
@@ -94,7 +132,7 @@ class AgreementAdmin(RecordAdmin):
     list_display = [
         "title",
         "kind",
-        partial_date_column("signed", "Signed"),
+        "signed_as_written",
         "party_names",
         "status",
     ]
@@ -109,7 +147,11 @@ class AgreementAdmin(RecordAdmin):
     autocomplete_fields = ["visit", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "signed_date"
-    inlines = [sources_cited_inline(Agreement), AgreementPartyInline]
+    inlines = [AgreementSourcesInline, AgreementPartyInline]
+
+    @admin.display(description="Signed", ordering="signed_date")
+    def signed_as_written(self, agreement):
+        return str(agreement.signed)
 
     def get_queryset(self, request):
         parties = AgreementParty.objects.select_related("municipality", "organization")

@@ -3,9 +3,11 @@
 An invalid filter or page answers 400 with the form and a message beside the field.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import InvalidPage, Paginator
+from django.db.models import QuerySet
 from django.shortcuts import render
 
 from cooperation.exports.public import public_csv_response
@@ -15,85 +17,123 @@ from cooperation.public import filters, queries
 PAGE_SIZE = 25
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ListPage:
+    """What one list shows: its filters, its published rows in their default order, its
+    template, how it names a row, and the record type of its CSV."""
+
     filterset_class: type
-    queryset: callable
-    default_ordering: tuple
+    queryset: Callable[[], QuerySet]
+    default_ordering: tuple[str, ...]
     template_name: str
     noun: str
     noun_plural: str
     record_type: str
 
-    do_not_call_in_templates = True
-
-    def filter(self, request):
+    def filterset(self, request):
         return self.filterset_class(
             request.GET, queryset=self.queryset().order_by(*self.default_ordering)
         )
 
-    def invalid(self, request, filterset, page_error=""):
-        context = {"filterset": filterset, "list": self, "page_obj": None, "page_error": page_error}
-        return render(request, self.template_name, context, status=400)
 
-    def export(self, request):
-        """The CSV of the same filters, every matching row; invalid filters answer 400."""
-        filterset = self.filter(request)
-        if not filterset.is_valid():
-            return self.invalid(request, filterset)
-        return public_csv_response(request, filterset.qs.prefetch_related(None), self.record_type)
+OFFICES = ListPage(
+    filterset_class=filters.OfficeFilterSet,
+    queryset=queries.offices,
+    default_ordering=("-main_date", "name", "pk"),
+    template_name="cooperation/office_list.html",
+    noun="liaison office",
+    noun_plural="liaison offices",
+    record_type="offices",
+)
+VISITS = ListPage(
+    filterset_class=filters.VisitFilterSet,
+    queryset=lambda: queries.visits().prefetch_related("destinations"),
+    default_ordering=("-main_date", "title", "pk"),
+    template_name="cooperation/visit_list.html",
+    noun="visit",
+    noun_plural="visits",
+    record_type="visits",
+)
+AGREEMENTS = ListPage(
+    filterset_class=filters.AgreementFilterSet,
+    queryset=queries.agreements,
+    default_ordering=("-main_date", "title", "pk"),
+    template_name="cooperation/agreement_list.html",
+    noun="agreement",
+    noun_plural="agreements",
+    record_type="agreements",
+)
+MUNICIPALITIES = ListPage(
+    filterset_class=filters.MunicipalityFilterSet,
+    queryset=lambda: Municipality.objects.published().select_related("parent"),
+    default_ordering=("name", "pk"),
+    template_name="cooperation/municipality_list.html",
+    noun="municipality",
+    noun_plural="municipalities",
+    record_type="municipalities",
+)
 
-    def __call__(self, request):
-        filterset = self.filter(request)
-        if not filterset.is_valid():
-            return self.invalid(request, filterset)
-        context = {"filterset": filterset, "list": self, "page_error": ""}
-        paginator = Paginator(filterset.qs, PAGE_SIZE)
-        try:
-            context["page_obj"] = paginator.page(request.GET.get("page") or 1)
-        except InvalidPage:
-            return self.invalid(
-                request,
-                filterset,
-                f"There is no page “{request.GET['page'][:20]}”: "
-                f"choose a page from 1 to {paginator.num_pages}.",
-            )
-        return render(request, self.template_name, context)
+
+def invalid(request, page: ListPage, filterset, page_error=""):
+    context = {"filterset": filterset, "list": page, "page_obj": None, "page_error": page_error}
+    return render(request, page.template_name, context, status=400)
 
 
-office_list = ListPage(
-    filters.OfficeFilterSet,
-    queries.offices,
-    ("-main_date", "name", "pk"),
-    "cooperation/office_list.html",
-    "liaison office",
-    "liaison offices",
-    "offices",
-)
-visit_list = ListPage(
-    filters.VisitFilterSet,
-    lambda: queries.visits().prefetch_related("destinations"),
-    ("-main_date", "title", "pk"),
-    "cooperation/visit_list.html",
-    "visit",
-    "visits",
-    "visits",
-)
-agreement_list = ListPage(
-    filters.AgreementFilterSet,
-    queries.agreements,
-    ("-main_date", "title", "pk"),
-    "cooperation/agreement_list.html",
-    "agreement",
-    "agreements",
-    "agreements",
-)
-municipality_list = ListPage(
-    filters.MunicipalityFilterSet,
-    lambda: Municipality.objects.published().select_related("parent"),
-    ("name", "pk"),
-    "cooperation/municipality_list.html",
-    "municipality",
-    "municipalities",
-    "municipalities",
-)
+def list_response(request, page: ListPage):
+    """A page of the filtered rows; invalid filters or page numbers answer 400."""
+    filterset = page.filterset(request)
+    if not filterset.is_valid():
+        return invalid(request, page, filterset)
+    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    try:
+        page_obj = paginator.page(request.GET.get("page") or 1)
+    except InvalidPage:
+        return invalid(
+            request,
+            page,
+            filterset,
+            f"There is no page “{request.GET['page'][:20]}”: "
+            f"choose a page from 1 to {paginator.num_pages}.",
+        )
+    context = {"filterset": filterset, "list": page, "page_obj": page_obj, "page_error": ""}
+    return render(request, page.template_name, context)
+
+
+def export_response(request, page: ListPage):
+    """The CSV of the same filters, every matching row; invalid filters answer 400."""
+    filterset = page.filterset(request)
+    if not filterset.is_valid():
+        return invalid(request, page, filterset)
+    return public_csv_response(request, filterset.qs.prefetch_related(None), page.record_type)
+
+
+def office_list(request):
+    return list_response(request, OFFICES)
+
+
+def office_export(request):
+    return export_response(request, OFFICES)
+
+
+def visit_list(request):
+    return list_response(request, VISITS)
+
+
+def visit_export(request):
+    return export_response(request, VISITS)
+
+
+def agreement_list(request):
+    return list_response(request, AGREEMENTS)
+
+
+def agreement_export(request):
+    return export_response(request, AGREEMENTS)
+
+
+def municipality_list(request):
+    return list_response(request, MUNICIPALITIES)
+
+
+def municipality_export(request):
+    return export_response(request, MUNICIPALITIES)
