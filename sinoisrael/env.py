@@ -3,8 +3,8 @@
 import ipaddress
 import os
 from pathlib import Path
-from urllib.parse import parse_qsl, unquote, urlsplit
 
+import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 MISSING_SECRET_KEY = (
@@ -73,31 +73,37 @@ def env_networks(
     return networks
 
 
+SUPPORTED_ENGINES = {"django.db.backends.sqlite3", "django.db.backends.postgresql"}
+POSTGRES_KEYS = ("ENGINE", "NAME", "USER", "PASSWORD", "HOST")
+
+
 def database_from_url(url: str, *, base_dir: Path) -> dict:
-    """DATABASES["default"] for `postgres://user:pass@host:port/name` or `sqlite:///path`."""
-    parts = urlsplit(url)
-    scheme = parts.scheme.lower()
-    if scheme == "sqlite":
-        # sqlite:///relative.sqlite3 and sqlite:////absolute/path.sqlite3, as dj-database-url.
-        path = unquote(parts.path)[1:] if parts.path.startswith("/") else unquote(parts.path)
-        if not path:
+    """DATABASES["default"] for `postgres://user:pass@host:port/name` or `sqlite:///path`.
+
+    dj-database-url reads the URL; on top of it: only SQLite and PostgreSQL, a relative
+    SQLite path is the project directory's, and a URL that names no database is refused
+    (dj-database-url would give an empty name, or SQLite in memory). The pool and timeouts
+    are settings.py's.
+    """
+    try:
+        parsed = dj_database_url.parse(url)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL {url!r} cannot be read: {error}") from None
+    engine = parsed.get("ENGINE")
+    if engine not in SUPPORTED_ENGINES:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL scheme {url.partition(':')[0]!r} is not supported: "
+            "use postgres://user@host:port/name or sqlite:///path/to/file.sqlite3."
+        )
+    name = parsed.get("NAME") or ""
+    if engine == "django.db.backends.sqlite3":
+        if name in ("", ":memory:"):
             raise ImproperlyConfigured(f"DATABASE_URL {url!r} names no SQLite file.")
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": str(base_dir / path)}
-    if scheme in {"postgres", "postgresql", "pgsql"}:
-        name = unquote(parts.path.lstrip("/"))
-        if not name:
-            raise ImproperlyConfigured(f"DATABASE_URL {url!r} names no database.")
-        options = dict(parse_qsl(parts.query))
-        return {
-            "ENGINE": "django.db.backends.postgresql",
-            "NAME": name,
-            "USER": unquote(parts.username or ""),
-            "PASSWORD": unquote(parts.password or ""),
-            "HOST": parts.hostname or "",
-            "PORT": str(parts.port or ""),
-            "OPTIONS": options,
-        }
-    raise ImproperlyConfigured(
-        f"DATABASE_URL scheme {parts.scheme!r} is not supported: "
-        "use postgres://user@host:port/name or sqlite:///path/to/file.sqlite3."
-    )
+        return {"ENGINE": engine, "NAME": str(base_dir / name)}
+    if not name:
+        raise ImproperlyConfigured(f"DATABASE_URL {url!r} names no database.")
+    return {
+        **{key: parsed[key] for key in POSTGRES_KEYS},
+        "PORT": str(parsed["PORT"] or ""),
+        "OPTIONS": dict(parsed.get("OPTIONS", {})),
+    }
