@@ -3,10 +3,30 @@ history with revert, duplicate warnings and merging; sign-in is throttled."""
 
 from django.contrib import admin
 
-from cooperation.admin import accounts, parts, places, records, revisions, signins
+from cooperation.admin import (
+    accounts,
+    parts,
+    people,
+    places,
+    records,
+    revisions,
+    sectors,
+    signins,
+    sources,
+)
 from cooperation.signin.forms import ThrottledLoginForm
 
-__all__ = ["accounts", "parts", "places", "records", "revisions", "signins"]
+__all__ = [
+    "accounts",
+    "parts",
+    "people",
+    "places",
+    "records",
+    "revisions",
+    "sectors",
+    "signins",
+    "sources",
+]
 
 admin.site.login_form = ThrottledLoginForm
 admin.site.site_header = "Sino-Israeli cooperation tracker"

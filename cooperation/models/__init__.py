@@ -7,7 +7,8 @@ from cooperation.models.offices import LiaisonOffice, OfficeStaff, OperatingStat
 from cooperation.models.people import Person
 from cooperation.models.places import Country, Municipality, MunicipalityLevel, Organization
 from cooperation.models.revisions import Revision, RevisionStatus
-from cooperation.models.sources import Language, Sector, Source
+from cooperation.models.sectors import Sector
+from cooperation.models.sources import Language, Source
 from cooperation.models.visits import Side, Visit, VisitParticipant
 
 __all__ = [

@@ -52,8 +52,8 @@ class PlainText(models.Model):
             raise ValidationError(errors)
 
 
-class TimeStamped(PlainText):
-    """Creation and last-change times, plus a full change history of the record."""
+class Tracked(PlainText):
+    """Creation and last-change times, and the full history of every change."""
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -68,7 +68,7 @@ class NativeLanguage(models.TextChoices):
     HEBREW = "he", "Hebrew"
 
 
-class Named(TimeStamped):
+class Named(Tracked):
     """A named thing with a public slug, its name in Chinese or Hebrew, and other names."""
 
     name = models.CharField(max_length=200, help_text="The usual English name.")
@@ -152,7 +152,13 @@ class NamedByRecordsQuerySet(models.QuerySet):
         return self.filter(self.named_by_published_records())
 
 
-class Record(TimeStamped):
+class CitedByRecordsQuerySet(NamedByRecordsQuerySet):
+    """Sources and sectors: public once a published record cites or is tagged with them."""
+
+    record_paths = ("liaisonoffices", "visits", "agreements")
+
+
+class Record(Tracked):
     """A cooperation record (office, visit, agreement): publishable, cited, tagged by sector."""
 
     status = models.CharField(

@@ -1,8 +1,8 @@
-"""The articles records are taken from, and the sectors records are tagged with."""
+"""The articles records are taken from."""
 
 from django.db import models
 
-from cooperation.models.base import NamedByRecordsQuerySet, TimeStamped
+from cooperation.models.base import CitedByRecordsQuerySet, Tracked
 from cooperation.partial_dates import (
     PartialDateAttribute,
     normalize_partial_dates,
@@ -17,13 +17,7 @@ class Language(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class CitedByRecordsQuerySet(NamedByRecordsQuerySet):
-    """Sources and sectors: public once a published record cites or is tagged with them."""
-
-    record_paths = ("liaisonoffices", "visits", "agreements")
-
-
-class Source(TimeStamped):
+class Source(Tracked):
     url = models.URLField("URL", max_length=500, unique=True)
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200, blank=True)
@@ -46,16 +40,3 @@ class Source(TimeStamped):
     def clean(self):
         super().clean()
         normalize_partial_dates(self, "published")
-
-
-class Sector(TimeStamped):
-    name = models.CharField(max_length=100, unique=True)
-    slug = models.SlugField(max_length=100, unique=True)
-
-    objects = CitedByRecordsQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name

@@ -1,0 +1,42 @@
+"""The admin of sources, the articles records are taken from."""
+
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html_join
+
+from cooperation.admin.base import TIMESTAMPS, MainModelAdmin
+from cooperation.admin.forms import SourceForm
+from cooperation.models import Source
+
+CITING = [("liaisonoffice", "office"), ("visit", "visit"), ("agreement", "agreement")]
+
+
+@admin.register(Source)
+class SourceAdmin(MainModelAdmin):
+    form = SourceForm
+    list_display = [
+        "title",
+        "publisher",
+        "published_as_written",
+        "language",
+        "url",
+    ]
+    list_filter = ["language", "publisher"]
+    search_fields = ["title", "publisher", "url", "excerpt"]
+    date_hierarchy = "published_date"
+    readonly_fields = ["cite_it", *TIMESTAMPS]
+
+    @admin.display(description="Published", ordering="published_date")
+    def published_as_written(self, source):
+        return str(source.published)
+
+    @admin.display(description="Cite it in")
+    def cite_it(self, source):
+        """Links to add a record that cites this source, with the source already filled in."""
+        if source.pk is None:
+            return "Save the source first, then add the records it reports from here."
+        links = (
+            (reverse(f"admin:cooperation_{model}_add"), source.pk, f"a new {label}")
+            for model, label in CITING
+        )
+        return format_html_join(", ", '<a href="{}?cite={}">{}</a>', links)
