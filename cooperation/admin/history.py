@@ -35,5 +35,4 @@ def with_initial(form_class, initial: dict):
                 *args, **{**kwargs, "initial": {**initial, **kwargs.get("initial", {})}}
             )
 
-    VersionForm.__name__ = form_class.__name__
     return VersionForm
