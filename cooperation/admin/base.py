@@ -11,10 +11,11 @@ from simple_history.models import to_historic
 from cooperation.admin.exports import CsvExportMixin
 from cooperation.admin.forms import AdminForm
 from cooperation.admin.history import links_of, with_initial
+from cooperation.admin.names import NameSearchMixin
 from cooperation.admin.review import ReviewedChangesMixin
 from cooperation.records.history import save_without_history, write_history
 
-NAME_SEARCH = ["name", "native_name", "aliases", "slug"]
+NAME_SEARCH = ["name", "slug"]
 TIMESTAMPS = ["created_at", "updated_at"]
 FIRST, LAST = ["save_anyway"], ["change_reason"]
 
@@ -61,7 +62,7 @@ class ReadableSelectionMixin:
         return super().response_action(request, queryset, action_location)
 
 
-class HistoryAdmin(ReadableSelectionMixin, SimpleHistoryAdmin):
+class HistoryAdmin(NameSearchMixin, ReadableSelectionMixin, SimpleHistoryAdmin):
     """Change forms with a reason for the change; one history entry per save; only users
     allowed to change a historical version (editors) may revert to it."""
 

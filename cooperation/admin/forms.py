@@ -79,11 +79,11 @@ class StatusField(forms.TypedChoiceField):
 
 class MunicipalityForm(AdminForm):
     def likely_duplicates(self):
-        return duplicates.similar_municipalities(
-            name=self.cleaned_data.get("name", ""),
-            native_name=self.cleaned_data.get("native_name", ""),
-            aliases=self.cleaned_data.get("aliases", ""),
-            exclude_pk=self.instance.pk,
+        """Others that share its English, Chinese or Hebrew name (or have one as another
+        name); the other names typed below are checked once saved, by the next save."""
+        names = [self.cleaned_data.get(field, "") for field in ("name", "name_zh", "name_he")]
+        return duplicates.similar_named(
+            type(self.instance), names=names, exclude_pk=self.instance.pk
         )
 
 

@@ -1,4 +1,5 @@
-"""Rows entered with their record: sources cited, office staff, participants, parties.
+"""Rows entered with their record: other names, sources cited, office staff, participants,
+parties.
 
 Each row's autocomplete field shows the object it points to. Django's widget looks that
 object up once per row; here the rows come with their related objects already joined
@@ -15,7 +16,11 @@ from cooperation.models import (
     Agreement,
     AgreementParty,
     LiaisonOffice,
+    MunicipalityAlias,
+    OfficeAlias,
     OfficeStaff,
+    OrganizationAlias,
+    PersonAlias,
     Visit,
     VisitParticipant,
 )
@@ -82,6 +87,31 @@ class VisitSourcesInline(SourcesCitedInline):
 
 class AgreementSourcesInline(SourcesCitedInline):
     model = Agreement.sources.through
+
+
+class AliasesInline(admin.TabularInline):
+    """Other names, each with its language (read from the script when left empty)."""
+
+    fields = ["name", "language"]
+    extra = 1
+    verbose_name = "other name"
+    verbose_name_plural = "other names (spellings, short forms, traditional characters)"
+
+
+class MunicipalityAliasesInline(AliasesInline):
+    model = MunicipalityAlias
+
+
+class OrganizationAliasesInline(AliasesInline):
+    model = OrganizationAlias
+
+
+class PersonAliasesInline(AliasesInline):
+    model = PersonAlias
+
+
+class OfficeAliasesInline(AliasesInline):
+    model = OfficeAlias
 
 
 class OfficeStaffInline(RowsInline):

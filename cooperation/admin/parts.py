@@ -31,13 +31,8 @@ class OfficeStaffAdmin(RecordPartAdmin):
     list_display = ["person", "role", "office"]
     list_filter = ["office__status", "office__operating_status"]
     list_select_related = ["person", "office"]
-    search_fields = [
-        "person__name",
-        "person__native_name",
-        "person__aliases",
-        "role",
-        "office__name",
-    ]
+    search_fields = ["role", "office__name"]
+    name_search_paths = ("person__",)
 
 
 @admin.register(VisitParticipant)
@@ -45,13 +40,8 @@ class VisitParticipantAdmin(RecordPartAdmin):
     list_display = ["person", "role", "side", "organization", "visit"]
     list_filter = ["side", "visit__status"]
     list_select_related = ["person", "organization", "visit"]
-    search_fields = [
-        "person__name",
-        "person__native_name",
-        "person__aliases",
-        "role",
-        "visit__title",
-    ]
+    search_fields = ["role", "visit__title"]
+    name_search_paths = ("person__",)
 
 
 @admin.register(AgreementParty)

@@ -4,13 +4,17 @@ from django.contrib import admin
 
 from cooperation.admin.actions import merge_two
 from cooperation.admin.base import NAME_SEARCH, MainModelAdmin
+from cooperation.admin.inlines import PersonAliasesInline
+from cooperation.admin.names import MissingNameFilter
 from cooperation.models import Person
 
 
 @admin.register(Person)
 class PersonAdmin(MainModelAdmin):
-    list_display = ["name", "native_name", "native_language"]
-    list_filter = ["native_language"]
+    list_display = ["name", "name_zh", "name_he"]
+    list_filter = [MissingNameFilter]
     search_fields = NAME_SEARCH
+    name_search_paths = ("",)
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [PersonAliasesInline]
     actions = [merge_two]

@@ -5,26 +5,32 @@ from django.contrib import admin
 from cooperation.admin.actions import merge_two
 from cooperation.admin.base import NAME_SEARCH, MainModelAdmin
 from cooperation.admin.forms import MunicipalityForm
+from cooperation.admin.inlines import MunicipalityAliasesInline, OrganizationAliasesInline
+from cooperation.admin.names import MissingNameFilter
 from cooperation.models import Municipality, Organization
 
 
 @admin.register(Municipality)
 class MunicipalityAdmin(MainModelAdmin):
     form = MunicipalityForm
-    list_display = ["name", "native_name", "country", "level", "parent"]
-    list_filter = ["country", "level"]
+    list_display = ["name", "name_zh", "name_he", "country", "level", "parent"]
+    list_filter = ["country", "level", MissingNameFilter]
     list_select_related = ["parent"]
     search_fields = NAME_SEARCH
+    name_search_paths = ("",)
     autocomplete_fields = ["parent"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [MunicipalityAliasesInline]
     actions = [merge_two]
 
 
 @admin.register(Organization)
 class OrganizationAdmin(MainModelAdmin):
-    list_display = ["name", "native_name", "kind", "country", "municipality"]
-    list_filter = ["kind", "country"]
+    list_display = ["name", "name_zh", "name_he", "kind", "country", "municipality"]
+    list_filter = ["kind", "country", MissingNameFilter]
     list_select_related = ["municipality"]
-    search_fields = [*NAME_SEARCH, "municipality__name"]
+    search_fields = NAME_SEARCH
+    name_search_paths = ("", "municipality__")
     autocomplete_fields = ["municipality"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [OrganizationAliasesInline]

@@ -12,6 +12,7 @@ from cooperation.admin.forms import AgreementForm, LiaisonOfficeForm, StatusFiel
 from cooperation.admin.inlines import (
     AgreementPartyInline,
     AgreementSourcesInline,
+    OfficeAliasesInline,
     OfficeSourcesInline,
     OfficeStaffInline,
     VisitParticipantInline,
@@ -98,11 +99,12 @@ class LiaisonOfficeAdmin(RecordAdmin):
         ("host", admin.RelatedOnlyFieldListFilter),
     ]
     list_select_related = ["sponsor", "host"]
-    search_fields = [*NAME_SEARCH, "sponsor__name", "host__name", "sponsor__native_name"]
+    search_fields = NAME_SEARCH
+    name_search_paths = ("", "sponsor__", "host__")
     autocomplete_fields = ["sponsor", "sponsor_organization", "host", "sectors"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "opened_date"
-    inlines = [OfficeSourcesInline, OfficeStaffInline]
+    inlines = [OfficeAliasesInline, OfficeSourcesInline, OfficeStaffInline]
 
     @admin.display(description="Opened", ordering="opened_date")
     def opened_as_written(self, office):
@@ -115,7 +117,8 @@ class VisitAdmin(RecordAdmin):
     list_display = ["title", "origin", "dates", "leader", "status"]
     list_filter = ["status", "sectors", ("origin", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["origin", "leader"]
-    search_fields = ["title", "slug", "origin__name", "origin__native_name", "origin__aliases"]
+    search_fields = ["title", "slug"]
+    name_search_paths = ("origin__",)
     autocomplete_fields = ["origin", "destinations", "leader", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "start_date"

@@ -48,13 +48,16 @@ class Loader:
         return obj
 
     def named(self, model, rows, **resolvers):
-        """Upsert rows keyed by slug; `resolvers` turn slugs in the given fields into objects."""
+        """Upsert rows keyed by slug, with their other names; `resolvers` turn slugs in the
+        given fields into objects."""
         for row in rows:
-            values = {key: value for key, value in row.items() if key != "slug"}
+            values = {key: value for key, value in row.items() if key not in {"slug", "aliases"}}
             for field, resolve in resolvers.items():
                 if field in values:
                     values[field] = resolve(values[field])
-            self.upsert(model, {"slug": row["slug"]}, values)
+            obj = self.upsert(model, {"slug": row["slug"]}, values)
+            for alias in row.get("aliases", []):
+                self.upsert(model.aliases.rel.related_model, {"owner": obj, "name": alias}, {})
 
     @staticmethod
     def by_slug(model):

@@ -27,8 +27,10 @@ from cooperation.models import (
     Sector,
     Source,
 )
+from cooperation.models.base import Named
 from cooperation.models.places import OrganizationKind
 from cooperation.partial_dates import PartialDate, Precision
+from cooperation.scripts import search_key
 
 PREFIX = "synthetic-"
 SOURCE_URL = "https://example.org/synthetic-articles/"
@@ -64,11 +66,19 @@ def synthetic_office_count() -> int:
     return synthetic(LiaisonOffice).count()
 
 
+def with_search_names(row: dict) -> dict:
+    """The search key `Named.save()` would write, for a row written without it."""
+    names = [row.get("name", ""), row.get("name_zh", ""), row.get("name_he", "")]
+    return {**row, "search_names": search_key(names)}
+
+
 def insert(model, rows) -> None:
     """Write `rows` (dicts of attnames) into `model`'s table; missing fields get defaults."""
     fields = model._meta.concrete_fields
     defaults = {field.attname: field.get_default() for field in fields}
     columns = [field.column for field in fields]
+    if issubclass(model, Named):
+        rows = map(with_search_names, rows)
     tuples = ([*{**defaults, **row}.values()] for row in rows)
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
@@ -165,8 +175,7 @@ def generate_offices(count: int, *, seed: int = 2018) -> None:
             lambda n: {
                 "name": f"Synthetic Chinese city {n}",
                 "slug": f"{PREFIX}cn-{n}",
-                "native_name": f"合成市{n}",
-                "native_language": "zh",
+                "name_zh": f"合成市{n}",
                 "country": Country.CHINA,
                 "level": MunicipalityLevel.CITY,
             }
@@ -175,8 +184,7 @@ def generate_offices(count: int, *, seed: int = 2018) -> None:
             lambda n: {
                 "name": f"Synthetic Israeli city {n}",
                 "slug": f"{PREFIX}il-{n}",
-                "native_name": f"עיר סינתטית {n}",
-                "native_language": "he",
+                "name_he": f"עיר סינתטית {n}",
                 "country": Country.ISRAEL,
                 "level": MunicipalityLevel.CITY,
             }
@@ -202,8 +210,7 @@ def generate_offices(count: int, *, seed: int = 2018) -> None:
             lambda n: {
                 "name": f"Synthetic office {n}",
                 "slug": f"{PREFIX}office-{n}",
-                "native_name": f"合成办事处{n}",
-                "native_language": "zh",
+                "name_zh": f"合成办事处{n}",
                 "status": PublicationStatus.DRAFT if n % 10 == 9 else PublicationStatus.PUBLISHED,
                 "sponsor_id": chinese.pick(n),
                 "sponsor_organization_id": organizations.pick(n) if n % 3 == 0 else None,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.db.models import F, OuterRef
 
 from cooperation.exports.cells import safe_text
-from cooperation.exports.joined import SEPARATOR, Joined
+from cooperation.exports.joined import Joined
 from cooperation.partial_dates import written_date
 
 
@@ -34,17 +34,6 @@ def text(header: str, path, convert: Callable = safe_text) -> Column:
 def choice(header: str, path: str, choices) -> Column:
     labels = dict(choices)
     return text(header, path, lambda value: labels.get(value) or safe_text(value))
-
-
-def joined_lines(value) -> str:
-    """Text kept one item a line (aliases), joined like every many-valued cell."""
-    if not value:
-        return ""
-    return safe_text(SEPARATOR.join(line.strip() for line in value.splitlines() if line.strip()))
-
-
-def lines(header: str, path: str) -> Column:
-    return text(header, path, joined_lines)
 
 
 def joined(header: str, queryset, *, outer: str, item, order) -> Column:

@@ -10,7 +10,6 @@ from cooperation.exports.columns import (
     choice,
     date_sources,
     joined,
-    lines,
     many_to_many,
     number,
     partial_date,
@@ -33,7 +32,6 @@ from cooperation.models import (
     Visit,
     VisitParticipant,
 )
-from cooperation.models.base import NativeLanguage
 from cooperation.models.places import OrganizationKind
 from cooperation.models.sources import Language
 from cooperation.partial_dates import PartialDate, format_span
@@ -49,13 +47,20 @@ class RecordExport:
     detail_route: str | None = None
 
 
-def named_columns() -> list[Column]:
+def named_columns(model) -> list[Column]:
+    """Its names in the three scripts, then the other names, "; "-joined in entry order."""
     return [
         number("id", "id"),
         text("Name", "name"),
-        text("Native name", "native_name"),
-        choice("Native language", "native_language", NativeLanguage.choices),
-        lines("Aliases", "aliases"),
+        text("Chinese name", "name_zh"),
+        text("Hebrew name", "name_he"),
+        joined(
+            "Other names",
+            model.aliases.rel.related_model.objects.all(),
+            outer="owner",
+            item=F("name"),
+            order=F("id"),
+        ),
     ]
 
 
@@ -86,7 +91,7 @@ OFFICES = RecordExport(
     model=LiaisonOffice,
     detail_route="cooperation:office-detail",
     columns=(
-        *named_columns(),
+        *named_columns(LiaisonOffice),
         text("Sponsor", "sponsor__name"),
         text("Sponsor organization", "sponsor_organization__name"),
         text("Host", "host__name"),
@@ -151,7 +156,7 @@ MUNICIPALITIES = RecordExport(
     model=Municipality,
     detail_route="cooperation:municipality-detail",
     columns=(
-        *named_columns(),
+        *named_columns(Municipality),
         choice("Country", "country", Country.choices),
         choice("Level", "level", MunicipalityLevel.choices),
         text("Part of", "parent__name"),
@@ -168,7 +173,7 @@ ORGANIZATIONS = RecordExport(
     name="organizations",
     model=Organization,
     columns=(
-        *named_columns(),
+        *named_columns(Organization),
         choice("Kind", "kind", OrganizationKind.choices),
         choice("Country", "country", Country.choices),
         text("Municipality", "municipality__name"),
@@ -180,7 +185,7 @@ ORGANIZATIONS = RecordExport(
 PEOPLE = RecordExport(
     name="people",
     model=Person,
-    columns=(*named_columns(), text("Notes", "notes")),
+    columns=(*named_columns(Person), text("Notes", "notes")),
 )
 
 SOURCES = RecordExport(

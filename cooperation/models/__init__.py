@@ -1,7 +1,13 @@
 """The data model: places and bodies, people, sources, and the cooperation records."""
 
 from cooperation.models.agreements import Agreement, AgreementKind, AgreementParty
-from cooperation.models.base import PublicationStatus
+from cooperation.models.aliases import (
+    MunicipalityAlias,
+    OfficeAlias,
+    OrganizationAlias,
+    PersonAlias,
+)
+from cooperation.models.base import NameLanguage, PublicationStatus
 from cooperation.models.logins import FailedLogin, KnownSignInAddress
 from cooperation.models.offices import LiaisonOffice, OfficeStaff, OperatingStatus
 from cooperation.models.people import Person
@@ -21,11 +27,16 @@ __all__ = [
     "Language",
     "LiaisonOffice",
     "Municipality",
+    "MunicipalityAlias",
     "MunicipalityLevel",
+    "NameLanguage",
+    "OfficeAlias",
     "OfficeStaff",
     "OperatingStatus",
     "Organization",
+    "OrganizationAlias",
     "Person",
+    "PersonAlias",
     "PublicationStatus",
     "Revision",
     "RevisionStatus",

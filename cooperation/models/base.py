@@ -11,6 +11,8 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
+from cooperation import scripts
+
 # Embeddings, overrides and isolates (LRE, RLE, PDF, LRO, RLO; LRI, RLI, FSI, PDI): invisible,
 # they reorder the text after them. Marks (LRM, RLM) only attach to a character: allowed.
 DIRECTION_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -63,29 +65,45 @@ class Tracked(PlainText):
         abstract = True
 
 
-class NativeLanguage(models.TextChoices):
+class NameLanguage(models.TextChoices):
+    ENGLISH = "en", "English or another Latin spelling"
     CHINESE = "zh", "Chinese"
     HEBREW = "he", "Hebrew"
+    OTHER = "other", "Other"
+
+
+def script_errors(obj, *, chinese: str = "", hebrew: str = "") -> dict:
+    """A Chinese name needs Chinese characters, a Hebrew one Hebrew letters: a name typed in
+    the wrong box would be shown and read out in the wrong language."""
+    errors = {}
+    if chinese and getattr(obj, chinese) and not scripts.is_chinese(getattr(obj, chinese)):
+        errors[chinese] = "Write the Chinese name in Chinese characters, e.g. 北京."
+    if hebrew and getattr(obj, hebrew) and not scripts.is_hebrew(getattr(obj, hebrew)):
+        errors[hebrew] = "Write the Hebrew name in Hebrew letters, e.g. חיפה."
+    return errors
 
 
 class Named(Tracked):
-    """A named thing with a public slug, its name in Chinese or Hebrew, and other names."""
+    """A named thing with a public slug: its name in English (required), in Chinese and in
+    Hebrew, and other names (`aliases`, rows of an `Alias` model tagged by language).
 
-    name = models.CharField(max_length=200, help_text="The usual English name.")
+    `search_names` holds every one of those names folded (cooperation/scripts.py), so that
+    search compares one column however the reader writes the name. It is written on every
+    save, and again by `Alias` whenever an alias changes.
+    """
+
+    name = models.CharField("English name", max_length=200, help_text="The usual English name.")
     slug = models.SlugField(max_length=200, unique=True, help_text="Used in public URLs.")
-    native_name = models.CharField(
-        max_length=200, blank=True, help_text="The name in Chinese or Hebrew script, e.g. 北京."
-    )
-    native_language = models.CharField(
-        max_length=2,
-        choices=NativeLanguage.choices,
+    name_zh = models.CharField(
+        "Chinese name",
+        max_length=200,
         blank=True,
-        help_text="The language of the native name, so pages mark it for screen readers.",
+        help_text="In simplified characters, e.g. 北京; traditional forms are found as well.",
     )
-    aliases = models.TextField(
-        blank=True,
-        help_text="Other names and spellings, one per line (“Z-Park”, “Tel Aviv”).",
+    name_he = models.CharField(
+        "Hebrew name", max_length=200, blank=True, help_text="Without vowel points, e.g. חיפה."
     )
+    search_names = models.TextField(editable=False, default="")
 
     class Meta:
         abstract = True
@@ -94,20 +112,102 @@ class Named(Tracked):
     def __str__(self):
         return self.name
 
-    @property
-    def alias_list(self) -> list[str]:
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+    def save(self, *args, **kwargs):
+        self.search_names = self.computed_search_names()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "search_names"}
+        super().save(*args, **kwargs)
+
+    def names_in_other_scripts(self) -> list[tuple[str, str]]:
+        """(name, language) in Chinese and Hebrew, those that are known."""
+        return [(name, lang) for name, lang in ((self.name_zh, "zh"), (self.name_he, "he")) if name]
+
+    def alias_names(self) -> list[str]:
+        return [alias.name for alias in self.aliases.all()] if self.pk else []
+
+    def computed_search_names(self) -> str:
+        return scripts.search_key([self.name, self.name_zh, self.name_he, *self.alias_names()])
+
+    def refresh_search_names(self) -> None:
+        """Write the search key again from the names as saved (after an alias changed)."""
+        self.search_names = self.computed_search_names()
+        type(self)._default_manager.filter(pk=self.pk).update(search_names=self.search_names)
 
     def clean(self):
         super().clean()
-        if self.native_name and not self.native_language:
-            raise ValidationError(
-                {"native_language": "Say which language the native name is written in."}
-            )
-        if self.native_language and not self.native_name:
-            raise ValidationError(
-                {"native_name": "Enter the native name, or leave its language empty."}
-            )
+        errors = script_errors(self, chinese="name_zh", hebrew="name_he")
+        if errors:
+            raise ValidationError(errors)
+
+
+def names_contain(text: str, *prefixes: str) -> Q:
+    """Q: `text`, folded, is inside a name or alias of the row ("") or of the rows the
+    prefixes lead to ("sponsor__"): one containment test per prefix on `search_names`,
+    which PostgreSQL serves with a trigram index (migration names_in_three_scripts)."""
+    key = scripts.folded(text)
+    return reduce(or_, (Q(**{f"{prefix}search_names__contains": key}) for prefix in prefixes))
+
+
+class Alias(PlainText):
+    """Another name of a place, body, person or office: a spelling, an old name, a short
+    form, a traditional-character form. Saving or deleting one rewrites its owner's search
+    key, so search finds the owner by it at once.
+
+    Concrete aliases add `owner`, a foreign key with `related_name="aliases"`.
+    """
+
+    name = models.CharField(max_length=200)
+    language = models.CharField(
+        max_length=5,
+        choices=NameLanguage.choices,
+        blank=True,
+        help_text="Leave empty to read it from the script: Chinese characters, Hebrew "
+        "letters, else English or another Latin spelling.",
+    )
+    history = HistoricalRecords(inherit=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["pk"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.fill_language()
+        super().save(*args, **kwargs)
+        self.owner.refresh_search_names()
+
+    def delete(self, *args, **kwargs):
+        owner = self.owner
+        result = super().delete(*args, **kwargs)
+        owner.refresh_search_names()
+        return result
+
+    def fill_language(self) -> None:
+        if not self.language:
+            self.language = scripts.script_language(self.name) or NameLanguage.ENGLISH
+
+    def clean(self):
+        super().clean()
+        self.fill_language()
+        errors = script_errors(
+            self,
+            chinese="name" if self.language == NameLanguage.CHINESE else "",
+            hebrew="name" if self.language == NameLanguage.HEBREW else "",
+        )
+        if errors:
+            raise ValidationError(errors)
+
+
+def alias_once(owner: str):
+    """The rule of every alias model: one owner has each alias once."""
+    return models.UniqueConstraint(
+        fields=["owner", "name"],
+        name=f"{owner}_alias_once",
+        violation_error_message="It already has this other name.",
+    )
 
 
 class PublicationStatus(models.TextChoices):

@@ -214,7 +214,7 @@ class VisitFilterSet(PublicFilterSet):
     @staticmethod
     def search_q(text):
         return (
-            search.names_match(text, "", fields=("title",))
+            search.titles_match(text, "title")
             | search.names_match(text, "origin__", "leader__")
             | search.linked_names_match(Visit.destinations.through, "visit", text, "municipality__")
             | search.linked_names_match(
@@ -257,7 +257,7 @@ class AgreementFilterSet(PublicFilterSet):
 
     @staticmethod
     def search_q(text):
-        return search.names_match(text, "", fields=("title",)) | search.linked_names_match(
+        return search.titles_match(text, "title") | search.linked_names_match(
             AgreementParty, "agreement", text, "municipality__", "organization__"
         )
 

@@ -1,9 +1,12 @@
 """Search by name in any script: Latin, Chinese or Hebrew.
 
-One code path on SQLite and PostgreSQL: case-insensitive containment (`icontains`) over
-names, native names and aliases. PostgreSQL backs it with trigram GIN indexes on the same
-`UPPER(column)` expressions Django generates (migration 'search_indexes').
-Full-text search is no use here: it does not split Chinese into words.
+Names are matched on each row's `search_names`, where every name and alias is stored folded
+(cooperation/scripts.py: case, accents, vowel points, dashes and traditional characters
+ignored), against the search text folded the same way: 東莞 finds Dongguan's 东莞. Titles are
+matched as typed, without regard to case. One code path on SQLite and PostgreSQL, where
+trigram GIN indexes serve both containment tests (migrations 'search_indexes' and
+'names_in_three_scripts'). Full-text search is no use here: it does not split Chinese into
+words.
 """
 
 from functools import reduce
@@ -11,15 +14,12 @@ from operator import or_
 
 from django.db.models import Exists, OuterRef, Q
 
-NAME_FIELDS = ("name", "native_name", "aliases")
+# Q for `text` inside any name of the row itself ("") or of the rows the prefixes lead to.
+from cooperation.models.base import names_contain as names_match
 
 
-def names_match(text: str, *prefixes: str, fields=NAME_FIELDS) -> Q:
-    """Q for `text` inside any name field of the row itself ("") or of the related rows."""
-    return reduce(
-        or_,
-        (Q(**{f"{prefix}{field}__icontains": text}) for prefix in prefixes for field in fields),
-    )
+def titles_match(text: str, *fields: str) -> Q:
+    return reduce(or_, (Q(**{f"{field}__icontains": text}) for field in fields))
 
 
 def linked_names_match(through_model, owner: str, text: str, *prefixes: str) -> Exists:

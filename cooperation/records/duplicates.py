@@ -4,35 +4,24 @@ Each function takes the values about to be saved (not a saved object, since the 
 be adding) and the primary key to leave out, and returns the likely duplicates.
 """
 
-import re
-import unicodedata
 from urllib.parse import urlsplit
 
-from cooperation.models import Agreement, LiaisonOffice, Municipality, Source, Visit
+from cooperation.models import Agreement, LiaisonOffice, Source, Visit
 from cooperation.partial_dates import PartialDate
+from cooperation.scripts import name_key
 
 
-def name_key(text: str) -> str:
-    """A name with case, accents and punctuation ignored: "Tel-Aviv" and "tel aviv" match."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(char for char in decomposed if not unicodedata.combining(char))
-    return " ".join(re.sub(r"[\W_]+", " ", bare.casefold()).split())
-
-
-def name_keys(*, name: str = "", native_name: str = "", aliases: str = "") -> set[str]:
-    keys = {name_key(text) for text in [name, native_name, *aliases.splitlines()]}
-    return keys - {""}
-
-
-def similar_municipalities(*, name, native_name, aliases, exclude_pk=None) -> list:
-    wanted = name_keys(name=name, native_name=native_name, aliases=aliases)
-    candidates = Municipality.objects.exclude(pk=exclude_pk).only(
-        "pk", "name", "native_name", "aliases"
-    )
+def similar_named(model, *, names, exclude_pk=None) -> list:
+    """Saved municipalities, organizations or people that share a name (English, Chinese,
+    Hebrew or another name, compared by `name_key`) with `names`."""
+    wanted = {name_key(name) for name in names} - {""}
+    if not wanted:
+        return []
+    candidates = model.objects.exclude(pk=exclude_pk).only("pk", "name", "search_names")
     return [
         other
         for other in candidates
-        if wanted & name_keys(name=other.name, native_name=other.native_name, aliases=other.aliases)
+        if wanted & {name_key(line) for line in other.search_names.splitlines()}
     ]
 
 

@@ -1,8 +1,9 @@
 """Merging two records of one municipality (or one person) into the one kept.
 
 Every link to the removed record (offices, visits, destinations, parties, organizations,
-child municipalities, staff and participant rows) moves to the kept one; its names become
-aliases of the kept one and its details fill the kept one's blanks, or are appended to
+child municipalities, staff and participant rows) and its other names move to the kept one;
+its English name, and its Chinese and Hebrew names where the kept one has its own, become
+other names of the kept one and its details fill the kept one's blanks, or are appended to
 its texts. All in one transaction, each change written to history with the reason.
 """
 
@@ -10,10 +11,11 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
 from cooperation.models import Municipality, Person
-from cooperation.records.duplicates import name_key
+from cooperation.models.base import Alias
+from cooperation.scripts import name_key
 
 MERGEABLE = (Municipality, Person)
-NAME_FIELDS = {"name", "slug", "native_name", "aliases"}
+NAME_FIELDS = {"name", "slug", "name_zh", "name_he"}
 
 
 def merge(*, keep, remove, user) -> int:
@@ -25,10 +27,11 @@ def merge(*, keep, remove, user) -> int:
         # A municipality merged into its own region does not become its own parent.
         inside = {"parent"} if getattr(remove, "parent_id", None) == keep.pk else set()
         absorb(keep, remove, skip=NAME_FIELDS | inside)
-        keep.aliases = merged_aliases(keep, remove)
-        if not keep.native_name:
-            keep.native_name, keep.native_language = remove.native_name, remove.native_language
+        new_aliases = names_kept_as_aliases(keep, remove)
         save(keep, user=user, reason=reason)
+        for name, language in new_aliases:
+            alias = keep.aliases.model(owner=keep, name=name, language=language)
+            save(alias, user=user, reason=reason)
         remove._history_user, remove._change_reason = user, reason
         remove.delete()
     return moved
@@ -63,7 +66,7 @@ def move_links(*, keep, remove, user, reason: str) -> int:
             continue
         field = relation.field
         for linked in relation.related_model._default_manager.filter(**{field.name: remove}):
-            moved += 1
+            moved += is_link(relation)
             if linked == keep:  # the kept municipality was in the removed one
                 keep.parent = remove.parent
                 continue
@@ -116,21 +119,28 @@ def absorb(target, source, *, skip: set) -> None:
             setattr(target, field.attname, f"{mine}; {theirs}")
 
 
-def merged_aliases(keep, remove) -> str:
-    """The kept aliases, then the removed record's names, each once."""
-    names = [
-        *keep.alias_list,
-        remove.name,
-        *([remove.native_name] if keep.native_name else []),
-        *remove.alias_list,
-    ]
-    seen = {name_key(keep.name), name_key(keep.native_name)}
-    kept = []
-    for name in names:
-        if name and name_key(name) not in seen:
-            seen.add(name_key(name))
-            kept.append(name)
-    return "\n".join(kept)
+def names_kept_as_aliases(keep, remove) -> list[tuple[str, str]]:
+    """The removed record's names that the kept one lacks, as (name, language) of new
+    aliases; a Chinese or Hebrew name fills the kept one's blank instead. Run after the
+    removed record's aliases have moved (`move_links`)."""
+    known = {name_key(name) for name in [keep.name, keep.name_zh, keep.name_he]}
+    known |= {name_key(name) for name in keep.aliases.values_list("name", flat=True)}
+    new = []
+    for field, language in (("name", "en"), ("name_zh", "zh"), ("name_he", "he")):
+        name = getattr(remove, field)
+        if not name or name_key(name) in known:
+            continue
+        known.add(name_key(name))
+        if field != "name" and not getattr(keep, field):
+            setattr(keep, field, name)
+        else:
+            new.append((name, language))
+    return new
+
+
+def is_link(relation) -> bool:
+    """Whether the rows of `relation` are links to other records (an alias is a name)."""
+    return not issubclass(relation.related_model, Alias)
 
 
 def link_count(obj) -> int:
@@ -138,6 +148,8 @@ def link_count(obj) -> int:
     total = 0
     for relation in type(obj)._meta.related_objects:
         if relation.many_to_many and not relation.through._meta.auto_created:
+            continue
+        if not is_link(relation):
             continue
         manager = relation.related_model._default_manager
         total += manager.filter(**{relation.field.name: obj}).count()

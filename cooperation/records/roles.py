@@ -20,8 +20,17 @@ ENTRIES = [
     "visit",
     "agreement",
 ]
-# The rows of a record (staff, participants, parties): an analyst edits them with the record.
-RECORD_PARTS = ["officestaff", "visitparticipant", "agreementparty"]
+# The rows that belong to an entry (other names, staff, participants, parties): an analyst
+# edits them with the entry.
+RECORD_PARTS = [
+    "municipalityalias",
+    "organizationalias",
+    "personalias",
+    "officealias",
+    "officestaff",
+    "visitparticipant",
+    "agreementparty",
+]
 PUBLISHABLE = ["liaisonoffice", "visit", "agreement"]
 
 

@@ -10,27 +10,18 @@ from django import template
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
 
+from cooperation.scripts import script_language
+
 register = template.Library()
 
-HEBREW = range(0x0590, 0x0600)
-CJK = (range(0x3000, 0x3040), range(0x3400, 0x4DC0), range(0x4E00, 0xA000), range(0xFF00, 0xFFF0))
-
-
-def script_language(text: str) -> str:
-    """'he' for text with Hebrew letters, 'zh' for text with Chinese characters, else ''."""
-    for char in text:
-        code = ord(char)
-        if code in HEBREW:
-            return "he"
-        if any(code in block for block in CJK):
-            return "zh"
-    return ""
+MARKED = {"zh", "he"}  # the page is English: other Latin-script names need no mark
 
 
 @register.simple_tag
 def in_script(text, language=""):
-    """The text in a `<bdi>`, with `lang` (and `dir="rtl"` for Hebrew) when not English."""
-    language = language or script_language(str(text))
+    """The text in a `<bdi>`, with `lang` (and `dir="rtl"` for Hebrew) when Chinese or
+    Hebrew: the `language` given, else the one its script shows."""
+    language = language if language in MARKED else script_language(str(text))
     if language == "he":
         return format_html('<bdi lang="he" dir="rtl">{}</bdi>', text)
     if language:

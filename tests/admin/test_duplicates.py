@@ -47,18 +47,27 @@ def cited(record_model):
     return {f"{record_model.__name__}_sources-0-source": SourceFactory().pk}
 
 
-@pytest.mark.parametrize("typed", ["tel aviv", "TÉL-AVIV", "תל אביב-יפו", "Tel Aviv-Yafo"])
-def test_a_municipality_matching_a_name_native_name_or_alias(admin_client, typed):
+@pytest.mark.parametrize(
+    "typed",
+    [
+        {"name": "tel aviv"},
+        {"name": "TÉL-AVIV"},
+        {"name": "Tel Aviv-Yafo"},
+        {"name": "Jaffa", "name_he": "תל־אביב־יפו"},  # maqaf for hyphen
+        {"name": "Jaffa", "name_zh": "特拉維夫"},  # traditional for the simplified alias
+    ],
+)
+def test_a_municipality_matching_a_name_in_any_script_or_an_alias(admin_client, typed):
     existing = IsraeliMunicipalityFactory(
-        name="Tel Aviv-Yafo", native_name="תל אביב-יפו", native_language="he", aliases="Tel Aviv"
+        name="Tel Aviv-Yafo", name_he="תל אביב-יפו", aliases=["Tel Aviv", "特拉维夫"]
     )
-    values = {"name": typed, "slug": "new", "country": "IL", "level": "city"}
+    values = {"slug": "new", "country": "IL", "level": "city", **typed}
     assert_warns_then_saves(admin_client, "municipality", [existing], values)
     assert Municipality.objects.count() == 2
 
 
 def test_a_municipality_with_another_name_saves_without_warning(admin_client):
-    IsraeliMunicipalityFactory(name="Tel Aviv-Yafo", aliases="Tel Aviv")
+    IsraeliMunicipalityFactory(name="Tel Aviv-Yafo", aliases=["Tel Aviv"])
     values = {"name": "Haifa", "slug": "haifa", "country": "IL", "level": "city"}
     assert add(admin_client, "municipality", **values).status_code == 302
 

@@ -31,12 +31,14 @@ def merge_action(client, model_name, records, keep=None):
 
 
 def test_merging_municipalities_moves_every_link_through_the_admin(client):
-    keep = IsraeliMunicipalityFactory(name="Tel Aviv-Yafo", slug="tel-aviv-yafo")
+    keep = IsraeliMunicipalityFactory(
+        name="Tel Aviv-Yafo", slug="tel-aviv-yafo", name_zh="特拉维夫-雅法"
+    )
     remove = IsraeliMunicipalityFactory(
         name="Tel Aviv",
-        native_name="תל אביב",
-        native_language="he",
-        aliases="TLV",
+        name_he="תל אביב",
+        name_zh="特拉维夫",
+        aliases=["TLV", "Tel-Aviv-Yafo"],
         population=460000,
         description="From the second article.",
     )
@@ -61,8 +63,17 @@ def test_merging_municipalities_moves_every_link_through_the_admin(client):
     assert [party.party for party in only_removed.parties.all()][-1] == keep
     assert AgreementParty.objects.filter(agreement=both).count() == 2
     keep.refresh_from_db()
-    assert keep.alias_list == ["Tel Aviv", "TLV"]
-    assert (keep.native_name, keep.population) == ("תל אביב", 460000)
+    # Its other names move (one that only spells the kept name otherwise stays, as typed);
+    # its English and Chinese names become other names; its Hebrew name fills the blank.
+    aliases = list(keep.aliases.order_by("pk").values_list("name", "language"))
+    assert aliases == [
+        ("TLV", "en"),
+        ("Tel-Aviv-Yafo", "en"),
+        ("Tel Aviv", "en"),
+        ("特拉维夫", "zh"),
+    ]
+    assert (keep.name_he, keep.population) == ("תל אביב", 460000)
+    assert {"tlv", "特拉维夫", "תל אביב"} <= set(keep.search_names.splitlines())
     assert keep.description == "From the second article."
     assert keep.history.first().history_change_reason == "Merged “Tel Aviv” into “Tel Aviv-Yafo”"
     assert remove.history.first().history_type == "-"

@@ -45,7 +45,9 @@ def participants(n):
 
 
 def office_with_staff(n):
-    office = LiaisonOfficeFactory(sources=SourceFactory.create_batch(n))
+    office = LiaisonOfficeFactory(
+        sources=SourceFactory.create_batch(n), aliases=[f"Office alias {i}" for i in range(n)]
+    )
     office.sectors.set(SectorFactory.create_batch(n))
     for person in PersonFactory.create_batch(n):
         office.staff_roles.create(person=person, role="Director")
@@ -58,6 +60,12 @@ def visit_with_participants(n):
     visit.sectors.set(SectorFactory.create_batch(n))
     VisitParticipantFactory.create_batch(n, visit=visit, organization=OrganizationFactory())
     return visit
+
+
+def municipality_with_aliases(n):
+    return MunicipalityFactory(
+        parent=MunicipalityFactory(), aliases=[f"Other name {i}" for i in range(n)]
+    )
 
 
 def agreement_with_parties(n):
@@ -88,9 +96,11 @@ CHANGELISTS = {
     "agreementparty": (AgreementFactory.create_batch, 7),
     "failedlogin": (failed_logins, 8),
 }
-# Each change form lists the proposed changes waiting for review: one query.
+# Each change form lists the proposed changes waiting for review: one query; other names
+# are one more.
 CHANGE_FORMS = {
-    "liaisonoffice": (office_with_staff, 10),
+    "municipality": (municipality_with_aliases, 6),
+    "liaisonoffice": (office_with_staff, 11),
     "visit": (visit_with_participants, 12),
     "agreement": (agreement_with_parties, 9),
 }

@@ -3,6 +3,7 @@ from datetime import date
 import pytest
 from django.apps import apps
 from django.core.management import call_command
+from django.db.models import Q
 
 from cooperation.devdata.sample_data import CHINA_KNOWLEDGE, ECNS, SHINE, XEBERSAATI
 from cooperation.models import (
@@ -37,21 +38,30 @@ def test_loading_twice_changes_nothing(capsys):
     assert "0 rows created, 0 updated" in capsys.readouterr().out
 
 
-def test_municipalities_carry_native_names_and_aliases(sample_data):
-    names = dict(Municipality.objects.values_list("slug", "native_name"))
+def test_municipalities_carry_names_in_three_scripts_and_aliases(sample_data):
+    names = {
+        row[0]: row[1:] for row in Municipality.objects.values_list("slug", "name_zh", "name_he")
+    }
     assert names == {
-        "beijing": "北京",
-        "tel-aviv-yafo": "תל אביב-יפו",
-        "shanghai": "上海",
-        "haifa": "חיפה",
-        "dongguan": "东莞",
-        "guangdong": "广东",
+        "beijing": ("北京", "בייג'ינג"),
+        "tel-aviv-yafo": ("特拉维夫-雅法", "תל אביב-יפו"),
+        "shanghai": ("上海", "שנגחאי"),
+        "haifa": ("海法", "חיפה"),
+        "dongguan": ("东莞", "דונגגואן"),
+        "guangdong": ("广东", "גואנגדונג"),
     }
     assert Municipality.objects.get(slug="dongguan").parent.slug == "guangdong"
-    assert "Tel Aviv" in Municipality.objects.get(slug="tel-aviv-yafo").alias_list
+    tel_aviv = Municipality.objects.get(slug="tel-aviv-yafo")
+    assert ("Tel Aviv", "en") in tel_aviv.aliases.values_list("name", "language")
+    assert ("תל אביב", "he") in tel_aviv.aliases.values_list("name", "language")
     z_park = Organization.objects.get(slug="zhongguancun-science-park")
-    assert z_park.native_name == "中关村科技园区"
-    assert "Z-Park" in z_park.alias_list
+    assert z_park.name_zh == "中关村科技园区"
+    assert "Z-Park" in z_park.alias_names()
+
+
+def test_every_place_has_its_name_in_three_scripts(sample_data):
+    missing = Municipality.objects.filter(Q(name_zh="") | Q(name_he=""))
+    assert list(missing.values_list("slug", flat=True)) == []
 
 
 def test_required_organizations_and_people_exist(sample_data):

@@ -52,9 +52,8 @@ def test_text_cells_are_escaped_in_the_file_and_numbers_are_not(admin_client):
     # NUL cannot be stored in PostgreSQL text, so the file test covers the others.
     MunicipalityFactory(
         name='=HYPERLINK("http://evil.example","x")',
-        native_name="+972",
-        native_language="he",
-        aliases="-2+3\n@SUM(A1)",
+        name_he="+972",
+        aliases=["-2+3", "@SUM(A1)"],
         wikidata_id="\tQ1",
         description="\rcmd|' /C calc'!A0",
         latitude=Decimal("-33.868800"),
@@ -62,8 +61,8 @@ def test_text_cells_are_escaped_in_the_file_and_numbers_are_not(admin_client):
     )
     (row,) = csv_records(admin_client.get("/admin/cooperation/municipality/export.csv"))
     assert row["Name"] == """'=HYPERLINK("http://evil.example","x")"""
-    assert row["Native name"] == "'+972"
-    assert row["Aliases"] == "'-2+3; @SUM(A1)"
+    assert row["Hebrew name"] == "'+972"
+    assert row["Other names"] == "'-2+3; @SUM(A1)"
     assert row["Wikidata id"] == "'\tQ1"
     assert row["Description"] == "'\rcmd|' /C calc'!A0"
     assert (row["Latitude"], row["Longitude"]) == ("-33.868800", "-151.209300")

@@ -12,7 +12,7 @@ from tests.support.factories import SourceFactory
 
 pytestmark = pytest.mark.django_db
 
-NAMED = ["id", "Name", "Native name", "Native language", "Aliases"]
+NAMED = ["id", "Name", "Chinese name", "Hebrew name", "Other names"]
 RECORD = ["Sectors", "Description", "Sources", "Source URLs", "Publication status"]
 
 
@@ -137,7 +137,7 @@ def test_office_and_visit_values(admin_client, sample_data):
     assert z_park["Sources"].split("; ", 1)[0] == (
         "China's \"Silicon Valley\" to open liaison office in Israel's Tel Aviv"
     )
-    assert z_park["Aliases"].startswith("Z-Park Tel Aviv liaison office; ")
+    assert z_park["Other names"].startswith("Z-Park Tel Aviv liaison office; ")
 
     records = csv_records(export(admin_client, "visit"))
     shanghai = row_where(records, "Origin", "Shanghai")
@@ -179,11 +179,11 @@ def test_municipality_organization_person_and_source_values(admin_client, sample
 
     organizations = csv_records(export(admin_client, "organization"))
     z_park = row_where(organizations, "Name", "Zhongguancun Science Park")
-    assert z_park["Aliases"] == "Z-Park; Zhongguancun; China's Silicon Valley; 中关村"
+    assert z_park["Other names"] == "Z-Park; Zhongguancun; China's Silicon Valley; 中关村"
     assert (z_park["Kind"], z_park["Municipality"]) == ("Science or industrial park", "Beijing")
 
     eric = row_where(csv_records(export(admin_client, "person")), "Name", "Eric (Qian) Wang")
-    assert eric["Aliases"] == "Eric Wang; Qian Wang; Wang Qian"
+    assert eric["Other names"] == "Eric Wang; Qian Wang; Wang Qian"
     assert eric["id"] == str(Person.objects.get(slug="eric-qian-wang").pk)
 
     source = row_where(csv_records(export(admin_client, "source")), "URL", CHINA_KNOWLEDGE)
@@ -195,13 +195,18 @@ def test_chinese_and_hebrew_round_trip_through_utf8_sig(admin_client, sample_dat
     path = tmp_path / "municipalities.csv"
     path.write_bytes(csv_body(export(admin_client, "municipality")))
     with path.open(encoding="utf-8-sig", newline="") as file:
-        names = {row["Name"]: row["Native name"] for row in csv.DictReader(file)}
-    assert names == dict(Municipality.objects.values_list("name", "native_name"))
-    assert names["Beijing"] == "北京"
-    assert names["Tel Aviv-Yafo"] == "תל אביב-יפו"
+        names = {
+            row["Name"]: (row["Chinese name"], row["Hebrew name"]) for row in csv.DictReader(file)
+        }
+    assert names == {
+        name: (name_zh, name_he)
+        for name, name_zh, name_he in Municipality.objects.values_list("name", "name_zh", "name_he")
+    }
+    assert names["Beijing"] == ("北京", "בייג'ינג")
+    assert names["Tel Aviv-Yafo"] == ("特拉维夫-雅法", "תל אביב-יפו")
     organizations = csv_records(export(admin_client, "organization"))
     port = row_where(organizations, "Name", "Shanghai International Port Group")
-    assert port["Native name"] == Organization.objects.get(name=port["Name"]).native_name
+    assert port["Hebrew name"] == Organization.objects.get(name=port["Name"]).name_he
 
 
 def test_rfc_4180_quoting_and_crlf_line_ends(admin_client):

@@ -114,10 +114,11 @@ def test_validation_explains_a_duplicate_source_url():
     assert error.value.message_dict["url"] == ["Source with this URL already exists."]
 
 
-def test_validation_asks_for_the_language_of_a_native_name():
-    municipality = MunicipalityFactory.build(native_name="北京")
+def test_a_name_in_the_wrong_script_is_refused_with_its_box_named():
+    municipality = MunicipalityFactory.build(name_zh="Beijing", name_he="北京")
     with pytest.raises(ValidationError) as error:
         municipality.full_clean()
-    assert error.value.message_dict["native_language"] == [
-        "Say which language the native name is written in."
-    ]
+    assert error.value.message_dict == {
+        "name_zh": ["Write the Chinese name in Chinese characters, e.g. 北京."],
+        "name_he": ["Write the Hebrew name in Hebrew letters, e.g. חיפה."],
+    }

@@ -46,7 +46,7 @@ def test_every_text_of_every_model_is_checked():
 
 
 def test_marks_and_hebrew_are_allowed():
-    person = PersonFactory(name="Yona Yahav", native_name="יונה\u200fיהב", native_language="he")
+    person = PersonFactory(name="Yona Yahav", name_he="יונה\u200fיהב")
     person.full_clean()
 
 

@@ -104,3 +104,16 @@ def test_every_sample_record_has_a_page(client, sample_data, model):
 def test_every_municipality_has_a_profile(client, sample_data):
     for municipality in Municipality.objects.all():
         page(client, municipality.get_absolute_url())
+
+
+def test_a_profile_shows_the_names_in_the_other_scripts_and_the_other_names(client, sample_data):
+    html = page(client, "/municipalities/tel-aviv-yafo/")
+    heading = html.split("<h1>", 1)[1].split("</h1>", 1)[0]
+    assert '<span class="native"><bdi lang="zh">特拉维夫-雅法</bdi></span>' in heading
+    assert '<span class="native"><bdi lang="he" dir="rtl">תל אביב-יפו</bdi></span>' in heading
+    also = html.split("<dt>Also known as</dt>", 1)[1].split("</dd>", 1)[0]
+    assert "<li><bdi>Tel Aviv-Jaffa</bdi></li>" in also
+    assert '<li><bdi lang="he" dir="rtl">תל אביב</bdi></li>' in also
+    assert '<li><bdi lang="zh">特拉维夫</bdi></li>' in also
+    beijing = page(client, "/municipalities/beijing/")
+    assert '<bdi lang="he" dir="rtl">בייג&#x27;ינג</bdi>' in beijing

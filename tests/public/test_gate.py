@@ -45,7 +45,7 @@ def secret(thing: str) -> dict:
 def planted(sample_data):
     """Drafts and records in review naming places, bodies, people, sectors and sources that
     no published record names; and published records pointing at drafts."""
-    place = MunicipalityFactory(**secret("city"), native_name="秘密", native_language="zh")
+    place = MunicipalityFactory(**secret("city"), name_zh="秘密")
     region = MunicipalityFactory(**secret("province"))
     place.parent = region
     place.save()

@@ -20,6 +20,12 @@ DONGGUAN_OFFICE = "Dongguan Economic and Trade Office in Israel"
         ("Tel Aviv", [Z_PARK_OFFICE, DONGGUAN_OFFICE]),
         ("תל אביב", [Z_PARK_OFFICE, DONGGUAN_OFFICE]),
         ("东莞", [DONGGUAN_OFFICE]),
+        ("東莞", [DONGGUAN_OFFICE]),  # traditional characters
+        ("特拉维夫", [Z_PARK_OFFICE, DONGGUAN_OFFICE]),  # Tel Aviv's Chinese name
+        ("特拉維夫", [Z_PARK_OFFICE, DONGGUAN_OFFICE]),
+        ("tel-aviv", [Z_PARK_OFFICE, DONGGUAN_OFFICE]),
+        ("תל־אביב", [Z_PARK_OFFICE, DONGGUAN_OFFICE]),  # with a maqaf
+        ("בייג'ינג", [Z_PARK_OFFICE]),  # Beijing's Hebrew name
         ("Eric Wang", [DONGGUAN_OFFICE]),
         ("Guangdong", []),
         ("Ningbo", []),
@@ -39,6 +45,8 @@ def test_office_search_in_three_scripts(client, sample_data, text, expected):
         ("/visits/", "Innovation Authority", ["Shanghai mayor Ying Yong's delegation to Israel"]),
         ("/visits/", "Doron", ["Beijing delegation to Tel Aviv led by vice mayor Yin Hejun"]),
         ("/visits/", "חיפה", ["Shanghai mayor Ying Yong's delegation to Israel"]),
+        ("/visits/", "海法", ["Shanghai mayor Ying Yong's delegation to Israel"]),
+        ("/visits/", "שנגחאי", ["Shanghai mayor Ying Yong's delegation to Israel"]),
         (
             "/agreements/",
             "SIPG",
@@ -56,6 +64,8 @@ def test_office_search_in_three_scripts(client, sample_data, text, expected):
         ("/municipalities/", "Tel Aviv", ["Tel Aviv-Yafo"]),
         ("/municipalities/", "תל אביב", ["Tel Aviv-Yafo"]),
         ("/municipalities/", "上海", ["Shanghai"]),
+        ("/municipalities/", "海法", ["Haifa"]),
+        ("/municipalities/", "耶路撒冷", []),
     ],
 )
 def test_search_other_lists(client, sample_data, url, text, expected):

@@ -10,14 +10,24 @@ from cooperation.models import Country, MunicipalityLevel, PublicationStatus, Si
 from cooperation.models.places import OrganizationKind
 
 
+@factory.post_generation
+def aliases(obj, create, extracted, **kwargs):
+    """`aliases=["Tel Aviv", "תל אביב"]`: other names, saved as rows (language from script)."""
+    if create:
+        for name in extracted or ():
+            obj.aliases.create(name=name)
+
+
 class MunicipalityFactory(DjangoModelFactory):
     class Meta:
         model = models.Municipality
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Municipality {n}")
     slug = factory.Sequence(lambda n: f"municipality-{n}")
     country = Country.CHINA
     level = MunicipalityLevel.CITY
+    aliases = aliases
 
 
 class IsraeliMunicipalityFactory(MunicipalityFactory):
@@ -27,19 +37,23 @@ class IsraeliMunicipalityFactory(MunicipalityFactory):
 class OrganizationFactory(DjangoModelFactory):
     class Meta:
         model = models.Organization
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Organization {n}")
     slug = factory.Sequence(lambda n: f"organization-{n}")
     kind = OrganizationKind.GOVERNMENT
     country = Country.CHINA
+    aliases = aliases
 
 
 class PersonFactory(DjangoModelFactory):
     class Meta:
         model = models.Person
+        skip_postgeneration_save = True
 
     name = factory.Sequence(lambda n: f"Person {n}")
     slug = factory.Sequence(lambda n: f"person-{n}")
+    aliases = aliases
 
 
 class SectorFactory(DjangoModelFactory):
@@ -82,6 +96,7 @@ class LiaisonOfficeFactory(RecordFactory):
     sponsor = factory.SubFactory(MunicipalityFactory)
     host = factory.SubFactory(IsraeliMunicipalityFactory)
     opened_date = date(2018, 1, 1)
+    aliases = aliases
 
 
 class VisitFactory(RecordFactory):

@@ -1,0 +1,37 @@
+"""Names in three scripts in the admin: search by any of them, and find the missing ones."""
+
+from django.contrib import admin
+
+from cooperation.models.base import names_contain
+
+
+class NameSearchMixin:
+    """The changelist's search (and every autocomplete) also finds a row by any name, in
+    any script, of itself or of the rows `name_search_paths` lead to ("" for the row itself,
+    "origin__" for a visit's origin): the term is folded like the stored search keys, so
+    東莞 finds 东莞 and "tel aviv" finds Tel-Aviv. The paths follow single-valued links only,
+    so no row is listed twice."""
+
+    name_search_paths: tuple[str, ...] = ()
+
+    def get_search_results(self, request, queryset, search_term):
+        results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        if search_term.strip() and self.name_search_paths:
+            results |= queryset.filter(names_contain(search_term, *self.name_search_paths))
+        return results, may_have_duplicates
+
+
+class MissingNameFilter(admin.SimpleListFilter):
+    """Rows that lack their Chinese or their Hebrew name: what a reader of that script
+    would not find."""
+
+    title = "name missing in"
+    parameter_name = "missing_name"
+    FIELDS = {"zh": "name_zh", "he": "name_he"}
+
+    def lookups(self, request, model_admin):
+        return [("zh", "Chinese"), ("he", "Hebrew")]
+
+    def queryset(self, request, queryset):
+        field = self.FIELDS.get(self.value())
+        return queryset.filter(**{field: ""}) if field else queryset
