@@ -21,7 +21,8 @@ DONGGUAN_OFFICE = "Dongguan Economic and Trade Office in Israel"
         ("תל אביב", [Z_PARK_OFFICE, DONGGUAN_OFFICE]),
         ("东莞", [DONGGUAN_OFFICE]),
         ("Eric Wang", [DONGGUAN_OFFICE]),
-        ("Guangdong", []),
+        ("Guangdong", [DONGGUAN_OFFICE]),  # the sponsor's province
+        ("广东", [DONGGUAN_OFFICE]),
         ("Ningbo", []),
     ],
 )
