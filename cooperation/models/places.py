@@ -1,5 +1,8 @@
 """Municipalities on either side, and the organizations that are not municipalities."""
 
+from functools import reduce
+from operator import or_
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -25,6 +28,11 @@ class MunicipalityLevel(models.TextChoices):
     REGIONAL_COUNCIL = "regional_council", "Regional council"
 
 
+# The lookups from a municipality to itself and to the regions it lies in: a district lies in
+# a city, the city in a province, and no deeper (the tracker records no finer places).
+SELF_AND_REGIONS = ("", "parent__", "parent__parent__")
+
+
 class MunicipalityQuerySet(NamedByRecordsQuerySet):
     record_paths = (
         "offices_sponsored",
@@ -39,9 +47,20 @@ class MunicipalityQuerySet(NamedByRecordsQuerySet):
         levels up: a district's city and province), so a city's page can link its region."""
         named = self.model._default_manager.filter(self.named_by_published_records())
         return self.filter(
-            Q(pk__in=named.values("pk"))
-            | Q(pk__in=named.values("parent"))
-            | Q(pk__in=named.values("parent__parent"))
+            reduce(or_, (Q(pk__in=named.values(f"{path}pk")) for path in SELF_AND_REGIONS))
+        )
+
+    def within(self, place):
+        """The municipality `place` (its slug, or the object) and the ones inside it: its
+        children and theirs (a province, its cities and their districts).
+
+        The one rule by which a region stands for what lies in it, on its profile and in every
+        filter and search: a reader asking for Yunnan expects Pu'er's records. It selects
+        places, not records: whoever uses it still shows only published records.
+        """
+        field, value = ("slug", place) if isinstance(place, str) else ("pk", place.pk)
+        return self.filter(
+            reduce(or_, (Q(**{f"{path}{field}": value}) for path in SELF_AND_REGIONS))
         )
 
 

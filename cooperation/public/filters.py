@@ -5,13 +5,19 @@ Choices for municipalities, people, organizations and sectors are read once per 
 checked by the form, so an unknown slug is a form error (HTTP 400) and costs no extra query.
 They offer only what the public may see (`published()`): a slug named only in a draft is
 refused exactly like one that does not exist.
+
+A province or region stands for what lies in it (`Municipality.objects.within`): the
+`province` filters, the visits' `origin` and `destination` and the agreements' `party`
+match its cities and their districts too, and a search for its name finds their records.
+An office's `sponsor` and `host` match exactly: `province` is the office list's way to ask
+for a region.
 """
 
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import F, Q
+from django.db.models import BooleanField, F, Q, Value
 
 from cooperation.models import (
     AgreementKind,
@@ -27,7 +33,8 @@ from cooperation.models import (
     Visit,
     VisitParticipant,
 )
-from cooperation.public import search
+from cooperation.models.places import SELF_AND_REGIONS
+from cooperation.public import queries, search
 
 SEARCH_MAX_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -130,17 +137,40 @@ class PublicFilterSet(django_filters.FilterSet):
         return queryset.filter(self.search_q(value))
 
 
-def municipality_filter(label, empty_label, *, field_name=None, method=None):
+INCLUDES_INSIDE = "A province or region includes its cities and their districts."
+
+
+def municipality_filter(label, empty_label, *, field_name=None, method=None, help_text=""):
     """A select of municipalities by slug; its choices are set per request."""
     return django_filters.ChoiceFilter(
-        label=label, field_name=field_name, method=method, empty_label=empty_label
+        label=label,
+        field_name=field_name,
+        method=method,
+        empty_label=empty_label,
+        help_text=help_text,
     )
+
+
+def province_filter(help_text):
+    """The office, visit and agreement lists' `province`: records of the region or of a
+    municipality inside it, matched by each list's `in_province`."""
+    return municipality_filter(
+        "Province or region", "Any province", method="in_province", help_text=help_text
+    )
+
+
+def with_regions(*relations: str) -> tuple[str, ...]:
+    """Lookup prefixes of municipality relations for a search, each followed by its region's
+    and that region's ("sponsor__", "sponsor__parent__", "sponsor__parent__parent__"): a
+    search for a province's name finds its cities' and districts' records, as its slug in a
+    filter does."""
+    return tuple(f"{relation}{path}" for relation in relations for path in SELF_AND_REGIONS)
 
 
 class OfficeFilterSet(PublicFilterSet):
     sponsor = municipality_filter("Sponsor", "Any sponsor", field_name="sponsor__slug")
     host = municipality_filter("Host", "Any host", field_name="host__slug")
-    province = municipality_filter("Province or region", "Any province", method="in_province")
+    province = province_filter("Offices sponsored by it or by a municipality inside it.")
     status = django_filters.ChoiceFilter(
         label="Status",
         field_name="operating_status",
@@ -169,18 +199,23 @@ class OfficeFilterSet(PublicFilterSet):
 
     @staticmethod
     def in_province(queryset, name, value):
-        return queryset.filter(Q(sponsor__slug=value) | Q(sponsor__parent__slug=value))
+        return queryset.filter(sponsor__in=Municipality.objects.within(value))
 
     @staticmethod
     def search_q(text):
         return search.names_match(
-            text, "", "sponsor__", "host__", "sponsor_organization__"
+            text, "", *with_regions("sponsor__", "host__"), "sponsor_organization__"
         ) | search.linked_names_match(OfficeStaff, "office", text, "person__")
 
 
 class VisitFilterSet(PublicFilterSet):
-    origin = municipality_filter("From", "Any origin", field_name="origin__slug")
-    destination = municipality_filter("To", "Any destination", method="to_destination")
+    origin = municipality_filter(
+        "From", "Any origin", method="from_origin", help_text=INCLUDES_INSIDE
+    )
+    destination = municipality_filter(
+        "To", "Any destination", method="to_destination", help_text=INCLUDES_INSIDE
+    )
+    province = province_filter("Visits from or to it or a municipality inside it.")
     person = django_filters.ChoiceFilter(label="Person", method="with_person", empty_label="Anyone")
     ordering = OrderingFilter(
         fields=(("main_date", "year"), ("title", "title"), ("origin__name", "origin")),
@@ -189,20 +224,36 @@ class VisitFilterSet(PublicFilterSet):
     )
 
     class Meta(PublicFilterSet.Meta):
-        fields = ["q", "origin", "destination", "person", "sector", "year_min", "year_max"]
+        fields = [
+            "q",
+            "origin",
+            "destination",
+            "province",
+            "person",
+            "sector",
+            "year_min",
+            "year_max",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.set_choices(["origin", "destination"], slug_choices(Municipality.objects.published()))
+        self.set_choices(
+            ["origin", "destination", "province"], slug_choices(Municipality.objects.published())
+        )
         self.set_choices(["person"], slug_choices(Person.objects.published()))
 
     @staticmethod
+    def from_origin(queryset, name, value):
+        return queryset.filter(origin__in=Municipality.objects.within(value))
+
+    @staticmethod
     def to_destination(queryset, name, value):
-        return queryset.filter(
-            pk__in=Visit.destinations.through.objects.filter(municipality__slug=value).values(
-                "visit"
-            )
-        )
+        return queryset.filter(queries.visiting(Municipality.objects.within(value)))
+
+    @staticmethod
+    def in_province(queryset, name, value):
+        places = Municipality.objects.within(value)
+        return queryset.filter(Q(origin__in=places) | queries.visiting(places))
 
     @staticmethod
     def with_person(queryset, name, value):
@@ -215,8 +266,10 @@ class VisitFilterSet(PublicFilterSet):
     def search_q(text):
         return (
             search.titles_match(text, "title")
-            | search.names_match(text, "origin__", "leader__")
-            | search.linked_names_match(Visit.destinations.through, "visit", text, "municipality__")
+            | search.names_match(text, *with_regions("origin__"), "leader__")
+            | search.linked_names_match(
+                Visit.destinations.through, "visit", text, *with_regions("municipality__")
+            )
             | search.linked_names_match(
                 VisitParticipant, "visit", text, "person__", "organization__"
             )
@@ -227,7 +280,10 @@ class AgreementFilterSet(PublicFilterSet):
     kind = django_filters.ChoiceFilter(
         label="Kind", choices=AgreementKind.choices, empty_label="Any kind"
     )
-    party = django_filters.ChoiceFilter(label="Party", method="with_party", empty_label="Any party")
+    party = django_filters.ChoiceFilter(
+        label="Party", method="with_party", empty_label="Any party", help_text=INCLUDES_INSIDE
+    )
+    province = province_filter("Agreements to which it or a municipality inside it is a party.")
     ordering = OrderingFilter(
         fields=(("main_date", "year"), ("title", "title"), ("kind", "kind")),
         label="Order by",
@@ -235,30 +291,44 @@ class AgreementFilterSet(PublicFilterSet):
     )
 
     class Meta(PublicFilterSet.Meta):
-        fields = ["q", "kind", "party", "sector", "year_min", "year_max"]
+        fields = ["q", "kind", "party", "province", "sector", "year_min", "year_max"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        parties = (
-            Municipality.objects.published()
-            .order_by()
-            .values_list("slug", "name")
-            .union(Organization.objects.published().order_by().values_list("slug", "name"))
+        # One query for both selects: each row says whether it is a municipality.
+        rows = sorted(
+            self.party_rows(Municipality, True).union(self.party_rows(Organization, False)),
+            key=lambda row: row[1],
         )
-        self.set_choices(["party"], sorted(parties, key=lambda choice: choice[1]))
+        self.set_choices(["party"], [(slug, name) for slug, name, _ in rows])
+        self.set_choices(["province"], [(slug, name) for slug, name, place in rows if place])
+
+    @staticmethod
+    def party_rows(model, is_municipality: bool):
+        return (
+            model.objects.published()
+            .order_by()
+            .values_list("slug", "name", Value(is_municipality, output_field=BooleanField()))
+        )
 
     @staticmethod
     def with_party(queryset, name, value):
         return queryset.filter(
-            pk__in=AgreementParty.objects.filter(
-                Q(municipality__slug=value) | Q(organization__slug=value)
-            ).values("agreement")
+            queries.with_parties(
+                Q(municipality__in=Municipality.objects.within(value)) | Q(organization__slug=value)
+            )
+        )
+
+    @staticmethod
+    def in_province(queryset, name, value):
+        return queryset.filter(
+            queries.with_parties(Q(municipality__in=Municipality.objects.within(value)))
         )
 
     @staticmethod
     def search_q(text):
         return search.titles_match(text, "title") | search.linked_names_match(
-            AgreementParty, "agreement", text, "municipality__", "organization__"
+            AgreementParty, "agreement", text, *with_regions("municipality__"), "organization__"
         )
 
 

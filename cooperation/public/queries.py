@@ -3,10 +3,11 @@
 Each queryset carries `main_date`, the date a record is listed, counted and filtered by
 (`Record.main_date_expression()`: an office's opening, else its announcement; a visit's start; an
 agreement's signature). The `*_rows` functions add the same to any queryset of the model
-(a staff preview shows unpublished records through them).
+(a staff preview shows unpublished records through them). `visiting` and `with_parties`
+select records by their many-valued links, for the lists' filters and the profiles alike.
 """
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 
 from cooperation.models import Agreement, AgreementParty, LiaisonOffice, Visit
 
@@ -48,3 +49,17 @@ def agreement_rows(queryset):
 
 def agreements():
     return agreement_rows(Agreement.objects.published())
+
+
+def visiting(places) -> Q:
+    """Visits with a destination among `places` (municipalities or their ids): a subquery,
+    so a visit to two of them is listed once."""
+    return Q(
+        pk__in=Visit.destinations.through.objects.filter(municipality__in=places).values("visit")
+    )
+
+
+def with_parties(condition: Q) -> Q:
+    """Agreements with a party that meets `condition` (a Q over AgreementParty): a subquery,
+    so an agreement with two such parties is listed once."""
+    return Q(pk__in=AgreementParty.objects.filter(condition).values("agreement"))

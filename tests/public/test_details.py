@@ -69,6 +69,7 @@ def test_municipality_profiles(client, sample_data):
     assert "Shanghai International Port Group" in shanghai
     guangdong = page(client, "/municipalities/guangdong/")
     assert 'href="/municipalities/dongguan/"' in guangdong  # child municipality
+    assert 'href="/offices/dongguan-economic-and-trade-office-in-israel/"' in guangdong
     tel_aviv = page(client, "/municipalities/tel-aviv-yafo/")
     assert 'href="/offices/dongguan-economic-and-trade-office-in-israel/"' in tel_aviv
     assert 'href="/visits/beijing-delegation-to-tel-aviv-2018-04/"' in tel_aviv  # visit in

@@ -138,6 +138,8 @@ def test_no_public_page_or_file_shows_anything_only_drafts_name(client, planted)
         (f"/visits/?destination={SECRET}-town", "destination"),
         (f"/offices/?sponsor={SECRET}-city", "sponsor"),
         (f"/offices/?province={SECRET}-province", "province"),
+        (f"/visits/?province={SECRET}-province", "province"),
+        (f"/agreements/?province={SECRET}-city", "province"),
         (f"/agreements/?party={SECRET}-body", "party"),
         (f"/offices/?sector={SECRET}-sector", "sector"),
     ],

@@ -27,7 +27,8 @@ DONGGUAN_OFFICE = "Dongguan Economic and Trade Office in Israel"
         ("תל־אביב", [Z_PARK_OFFICE, DONGGUAN_OFFICE]),  # with a maqaf
         ("בייג'ינג", [Z_PARK_OFFICE]),  # Beijing's Hebrew name
         ("Eric Wang", [DONGGUAN_OFFICE]),
-        ("Guangdong", []),
+        ("Guangdong", [DONGGUAN_OFFICE]),  # the sponsor's province
+        ("广东", [DONGGUAN_OFFICE]),
         ("Ningbo", []),
     ],
 )

@@ -29,9 +29,11 @@ PARAMETERS = {
         "year_min", "year_max", "ordering", "page",
     ],
     "/visits/": [
-        "q", "origin", "destination", "person", "sector",
+        "q", "origin", "destination", "province", "person", "sector",
         "year_min", "year_max", "ordering", "page",
     ],
-    "/agreements/": ["q", "kind", "party", "sector", "year_min", "year_max", "ordering", "page"],
+    "/agreements/": [
+        "q", "kind", "party", "province", "sector", "year_min", "year_max", "ordering", "page",
+    ],
     "/municipalities/": ["q", "country", "level", "ordering", "page"],
 }  # fmt: skip

@@ -14,7 +14,6 @@ from django.shortcuts import get_object_or_404, render
 from cooperation.models import (
     Agreement,
     AgreementKind,
-    AgreementParty,
     LiaisonOffice,
     Municipality,
     Organization,
@@ -43,10 +42,6 @@ class DetailPage:
     template: str
 
 
-def with_party(municipality):
-    return AgreementParty.objects.filter(municipality=municipality).values("agreement")
-
-
 def office_context(office) -> dict:
     return {
         "office": office,
@@ -54,8 +49,8 @@ def office_context(office) -> dict:
             origin=office.sponsor_id, destinations=office.host_id
         ),
         "related_agreements": queries.agreements()
-        .filter(pk__in=with_party(office.sponsor_id))
-        .filter(pk__in=with_party(office.host_id)),
+        .filter(queries.with_parties(Q(municipality=office.sponsor_id)))
+        .filter(queries.with_parties(Q(municipality=office.host_id))),
     }
 
 
@@ -71,23 +66,62 @@ def agreement_context(agreement) -> dict:
 
 
 def twin_cities(municipality, agreements):
-    """The other municipalities of its published twinnings."""
-    return [
-        party.municipality
+    """The other municipalities of its own published twinnings: a city's twin is not its
+    province's, though the province's page lists the city's twinning."""
+    own = [
+        agreement
         for agreement in agreements
         if agreement.kind == AgreementKind.TWINNING
+        and any(party.municipality_id == municipality.pk for party in agreement.parties.all())
+    ]
+    return [
+        party.municipality
+        for agreement in own
         for party in agreement.parties.all()
         if party.municipality and party.municipality != municipality
     ]
 
 
+def with_places_inside(records, inside: set, places_of: Callable) -> list:
+    """The records, each with `places_inside`: those of its municipalities (`places_of`)
+    whose ids are in `inside`, in the record's order, so a region's page says which of
+    its cities a record involves ("Pu'er") rather than read as the region's own."""
+    records = list(records)
+    for record in records:
+        record.places_inside = [place for place in places_of(record) if place.pk in inside]
+    return records
+
+
 def municipality_context(municipality) -> dict:
-    agreements = list(queries.agreements().filter(pk__in=with_party(municipality)))
+    """Its published records and those of the municipalities inside it (a province's cities
+    and their districts, `Municipality.objects.within`): Yunnan's page lists Pu'er's
+    agreement, marked with Pu'er."""
+    inside = set(
+        Municipality.objects.within(municipality)
+        .exclude(pk=municipality.pk)
+        .values_list("pk", flat=True)
+    )
+    area = [municipality.pk, *inside]
+    agreements = with_places_inside(
+        queries.agreements().filter(queries.with_parties(Q(municipality__in=area))),
+        inside,
+        lambda agreement: [p.municipality for p in agreement.parties.all() if p.municipality],
+    )
     return {
         "municipality": municipality,
-        "offices": queries.offices().filter(Q(sponsor=municipality) | Q(host=municipality)),
-        "visits_out": queries.visits().filter(origin=municipality),
-        "visits_in": queries.visits().filter(destinations=municipality),
+        "offices": with_places_inside(
+            queries.offices().filter(Q(sponsor__in=area) | Q(host__in=area)),
+            inside,
+            lambda office: [office.sponsor, office.host],
+        ),
+        "visits_out": with_places_inside(
+            queries.visits().filter(origin__in=area), inside, lambda visit: [visit.origin]
+        ),
+        "visits_in": with_places_inside(
+            queries.visits().filter(queries.visiting(area)).prefetch_related("destinations"),
+            inside,
+            lambda visit: visit.destinations.all(),
+        ),
         "agreements": agreements,
         "twin_cities": twin_cities(municipality, agreements),
     }
