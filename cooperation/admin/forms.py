@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from cooperation.admin.formsets import kept_forms
-from cooperation.models import Agreement, AgreementParty, Source
+from cooperation.models import AgreementParty, PlaceRole, Source, VisitPlace
 from cooperation.partial_dates import PartialDate
 from cooperation.records import duplicates
 
@@ -96,33 +96,42 @@ class LiaisonOfficeForm(AdminForm):
         )
 
 
+def submitted_rows(form, model, fields: list[str]) -> list[dict] | None:
+    """The cleaned rows of `model`'s inline below `form`, read again from the same POST (a
+    form cannot see its inlines), or None while the inline has errors of its own."""
+    formset_class = inlineformset_factory(type(form.instance), model, fields=fields, extra=0)
+    rows = formset_class(
+        form.data, instance=form.instance, prefix=formset_class.get_default_prefix()
+    )
+    if not rows.is_valid():
+        return None
+    return [row.cleaned_data for row in kept_forms(rows)]
+
+
 class VisitForm(AdminForm):
     def likely_duplicates(self):
+        places = submitted_rows(self, VisitPlace, ["role", "municipality", "organization"])
+        if places is None:
+            return []  # the inline shows its own errors
+        origins = {
+            row.get("municipality") or row.get("organization")
+            for row in places
+            if row.get("role") == PlaceRole.ORIGIN
+        }
         return duplicates.overlapping_visits(
-            origin=self.cleaned_data["origin"],
+            origins=origins,
             start=partial_date(self.cleaned_data, "start"),
             end=partial_date(self.cleaned_data, "end"),
             exclude_pk=self.instance.pk,
         )
 
 
-SubmittedParties = inlineformset_factory(
-    Agreement, AgreementParty, fields=["municipality", "organization"], extra=0
-)
-
-
 class AgreementForm(AdminForm):
     def likely_duplicates(self):
-        # The parties are rows of the inline below the form: read them from the same POST.
-        parties = SubmittedParties(
-            self.data, instance=self.instance, prefix=SubmittedParties.get_default_prefix()
-        )
-        if not parties.is_valid():
+        parties = submitted_rows(self, AgreementParty, ["municipality", "organization"])
+        if parties is None:
             return []  # the inline shows its own errors
-        chosen = {
-            form.cleaned_data.get("municipality") or form.cleaned_data.get("organization")
-            for form in kept_forms(parties)
-        }
+        chosen = {row.get("municipality") or row.get("organization") for row in parties}
         return duplicates.agreements_with_same_parties(
             kind=self.cleaned_data["kind"], parties=chosen, exclude_pk=self.instance.pk
         )

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
 
 from cooperation.models.agreements import validate_party_count
+from cooperation.models.visits import PlaceRole, validate_origin_count
 
 
 def kept_forms(formset) -> list:
@@ -24,6 +25,22 @@ class AgreementPartyFormSet(BaseInlineFormSet):
             return
         try:
             validate_party_count(len(kept_forms(self)))
+        except ValidationError as error:
+            raise ValidationError(error.messages) from None
+
+
+class VisitPlaceFormSet(BaseInlineFormSet):
+    """Refuses to save a visit that comes from nowhere."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        origins = [
+            form for form in kept_forms(self) if form.cleaned_data.get("role") == PlaceRole.ORIGIN
+        ]
+        try:
+            validate_origin_count(len(origins))
         except ValidationError as error:
             raise ValidationError(error.messages) from None
 

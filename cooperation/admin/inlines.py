@@ -11,7 +11,11 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 
-from cooperation.admin.formsets import AgreementPartyFormSet, SourcesCitedFormSet
+from cooperation.admin.formsets import (
+    AgreementPartyFormSet,
+    SourcesCitedFormSet,
+    VisitPlaceFormSet,
+)
 from cooperation.models import (
     Agreement,
     AgreementParty,
@@ -23,6 +27,7 @@ from cooperation.models import (
     PersonAlias,
     Visit,
     VisitParticipant,
+    VisitPlace,
 )
 
 
@@ -117,6 +122,20 @@ class OfficeAliasesInline(AliasesInline):
 class OfficeStaffInline(RowsInline):
     model = OfficeStaff
     autocomplete_fields = ["person"]
+
+
+class VisitPlaceInline(RowsInline):
+    """Where the delegation came from and went to, who hosted and invited it."""
+
+    model = VisitPlace
+    formset = VisitPlaceFormSet
+    fields = ["role", "municipality", "organization"]
+    autocomplete_fields = ["municipality", "organization"]
+    verbose_name = "place or body"
+    verbose_name_plural = "from, to, hosted and invited by (each a municipality or an organization)"
+
+    def get_extra(self, request, obj=None, **kwargs):
+        return 0 if obj else 2
 
 
 class VisitParticipantInline(RowsInline):

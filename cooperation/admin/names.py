@@ -1,6 +1,7 @@
 """Names in three scripts in the admin: search by any of them, and find the missing ones."""
 
 from django.contrib import admin
+from django.db.models import Exists, OuterRef
 
 from cooperation.models.base import names_contain
 
@@ -10,14 +11,21 @@ class NameSearchMixin:
     any script, of itself or of the rows `name_search_paths` lead to ("" for the row itself,
     "origin__" for a visit's origin): the term is folded like the stored search keys, so
     東莞 finds 东莞 and "tel aviv" finds Tel-Aviv. The paths follow single-valued links only,
-    so no row is listed twice."""
+    so no row is listed twice; many-valued ones are `name_search_rows`: (row model, its
+    field naming this row, paths from the row), matched with EXISTS."""
 
     name_search_paths: tuple[str, ...] = ()
+    name_search_rows: tuple[tuple, ...] = ()
 
     def get_search_results(self, request, queryset, search_term):
         results, may_have_duplicates = super().get_search_results(request, queryset, search_term)
-        if search_term.strip() and self.name_search_paths:
+        if not search_term.strip():
+            return results, may_have_duplicates
+        if self.name_search_paths:
             results |= queryset.filter(names_contain(search_term, *self.name_search_paths))
+        for row_model, owner, *paths in self.name_search_rows:
+            rows = row_model.objects.filter(names_contain(search_term, *paths))
+            results |= queryset.filter(Exists(rows.filter(**{owner: OuterRef("pk")})))
         return results, may_have_duplicates
 
 

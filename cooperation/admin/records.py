@@ -16,6 +16,7 @@ from cooperation.admin.inlines import (
     OfficeSourcesInline,
     OfficeStaffInline,
     VisitParticipantInline,
+    VisitPlaceInline,
     VisitSourcesInline,
 )
 from cooperation.models import (
@@ -25,6 +26,7 @@ from cooperation.models import (
     PublicationStatus,
     Source,
     Visit,
+    VisitPlace,
 )
 from cooperation.records.workflow import allowed_statuses, can_publish, check_status_change
 
@@ -114,15 +116,22 @@ class LiaisonOfficeAdmin(RecordAdmin):
 @admin.register(Visit)
 class VisitAdmin(RecordAdmin):
     form = VisitForm
-    list_display = ["title", "origin", "dates", "leader", "status"]
-    list_filter = ["status", "sectors", ("origin", admin.RelatedOnlyFieldListFilter)]
-    list_select_related = ["origin", "leader"]
+    list_display = ["title", "from_places", "dates", "leader", "status"]
+    list_filter = ["status", "sectors"]
+    list_select_related = ["leader"]
     search_fields = ["title", "slug"]
-    name_search_paths = ("origin__",)
-    autocomplete_fields = ["origin", "destinations", "leader", "sectors"]
+    name_search_rows = ((VisitPlace, "visit", "municipality__", "organization__"),)
+    autocomplete_fields = ["leader", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "start_date"
-    inlines = [VisitSourcesInline, VisitParticipantInline]
+    inlines = [VisitPlaceInline, VisitSourcesInline, VisitParticipantInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_places()
+
+    @admin.display(description="From")
+    def from_places(self, visit):
+        return ", ".join(str(place) for place in visit.origins)
 
     @admin.display(description="Dates", ordering="start_date")
     def dates(self, visit):

@@ -13,6 +13,7 @@ from cooperation.models import (
     Language,
     MunicipalityLevel,
     OperatingStatus,
+    PlaceRole,
     Side,
 )
 from cooperation.models.places import OrganizationKind
@@ -410,8 +411,10 @@ VISITS = [
     {
         "slug": "beijing-delegation-to-tel-aviv-2018-04",
         "title": "Beijing delegation to Tel Aviv led by vice mayor Yin Hejun",
-        "origin": "beijing",
-        "destinations": ["tel-aviv-yafo"],
+        "places": [
+            (PlaceRole.ORIGIN, "municipality:beijing"),
+            (PlaceRole.DESTINATION, "municipality:tel-aviv-yafo"),
+        ],
         "start_date": date(2018, 4, 1),
         "start_precision": Precision.MONTH,
         "leader": "yin-hejun",
@@ -433,8 +436,11 @@ VISITS = [
     {
         "slug": "shanghai-mayor-visit-to-israel-2018-06",
         "title": "Shanghai mayor Ying Yong's delegation to Israel",
-        "origin": "shanghai",
-        "destinations": ["haifa", "tel-aviv-yafo"],
+        "places": [
+            (PlaceRole.ORIGIN, "municipality:shanghai"),
+            (PlaceRole.DESTINATION, "municipality:haifa"),
+            (PlaceRole.DESTINATION, "municipality:tel-aviv-yafo"),
+        ],
         "start_date": date(2018, 6, 5),
         "end_date": date(2018, 6, 7),
         "leader": "ying-yong",

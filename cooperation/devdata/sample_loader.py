@@ -18,6 +18,7 @@ from cooperation.models import (
     Source,
     Visit,
     VisitParticipant,
+    VisitPlace,
 )
 from cooperation.models.agreements import validate_party_count
 
@@ -78,6 +79,11 @@ class Loader:
         organization = self.by_slug(Organization)
         person = self.by_slug(Person)
 
+        def party(key: str) -> dict:
+            """ "municipality:haifa" or "organization:sipg" as the row's field and object."""
+            kind, slug = key.split(":")
+            return {kind: municipality(slug) if kind == "municipality" else organization(slug)}
+
         for row in data.SOURCES:
             self.upsert(Source, {"url": row["url"]}, {k: v for k, v in row.items() if k != "url"})
         for slug, name in data.SECTORS.items():
@@ -105,11 +111,11 @@ class Loader:
             visit = self.record(
                 Visit,
                 row,
-                {"sources", "sectors", "destinations", "participants"},
-                origin=municipality,
+                {"sources", "sectors", "places", "participants"},
                 leader=person,
             )
-            visit.destinations.set(Municipality.objects.filter(slug__in=row["destinations"]))
+            for role, key in row["places"]:
+                self.upsert(VisitPlace, {"visit": visit, "role": role, **party(key)}, {})
             for slug, role, side, body in row["participants"]:
                 self.upsert(
                     VisitParticipant,
@@ -124,10 +130,8 @@ class Loader:
                 {"sources", "sectors", "parties"},
                 visit=self.by_slug(Visit),
             )
-            for party in row["parties"]:
-                kind, slug = party.split(":")
-                target = municipality(slug) if kind == "municipality" else organization(slug)
-                self.upsert(AgreementParty, {"agreement": agreement, kind: target}, {})
+            for key in row["parties"]:
+                self.upsert(AgreementParty, {"agreement": agreement, **party(key)}, {})
             validate_party_count(agreement.parties.count())
 
 

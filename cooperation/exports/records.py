@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Value
+from django.db.models import Case, CharField, F, Value, When
 from django.db.models.functions import Coalesce, Concat
 
 from cooperation.exports.columns import (
@@ -27,10 +27,13 @@ from cooperation.models import (
     OperatingStatus,
     Organization,
     Person,
+    PlaceRole,
     PublicationStatus,
+    Side,
     Source,
     Visit,
     VisitParticipant,
+    VisitPlace,
 )
 from cooperation.models.places import OrganizationKind
 from cooperation.models.sources import Language
@@ -86,6 +89,34 @@ def name_and_role(through_model, *, outer: str, header: str) -> Column:
     )
 
 
+VISIT_PLACE_COLUMNS = [
+    (PlaceRole.ORIGIN, "Origins"),
+    (PlaceRole.DESTINATION, "Destinations"),
+    (PlaceRole.HOST, "Hosts"),
+    (PlaceRole.INVITER, "Invited by"),
+]
+
+
+def visit_places(role: str, header: str) -> Column:
+    """A visit's municipalities and organizations in one role, in entry order."""
+    return joined(
+        header,
+        VisitPlace.objects.filter(role=role),
+        outer="visit",
+        item=Coalesce("municipality__name", "organization__name"),
+        order=F("id"),
+    )
+
+
+def labelled(path: str, choices) -> Case:
+    """A choice column's label, computed by the database inside a joined cell."""
+    return Case(
+        *(When(**{path: value}, then=Value(label)) for value, label in choices),
+        default=F(path),
+        output_field=CharField(),
+    )
+
+
 OFFICES = RecordExport(
     name="offices",
     model=LiaisonOffice,
@@ -113,8 +144,7 @@ VISITS = RecordExport(
     columns=(
         number("id", "id"),
         text("Title", "title"),
-        text("Origin", "origin__name"),
-        many_to_many("Destinations", Visit, "destinations", item="name", order="name"),
+        *(visit_places(role, header) for role, header in VISIT_PLACE_COLUMNS),
         Column(
             "Dates",
             date_sources("start") + date_sources("end"),
@@ -123,7 +153,21 @@ VISITS = RecordExport(
         *partial_date("Start", "start", displayed=False),
         *partial_date("End", "end", displayed=False),
         text("Leader", "leader__name"),
-        name_and_role(VisitParticipant, outer="visit", header="Participants"),
+        joined(
+            "Participants",
+            VisitParticipant.objects.all(),
+            outer="visit",
+            item=Concat(
+                "person__name",
+                Value(" ("),
+                "role",
+                Value("; "),
+                labelled("side", Side.choices),
+                Coalesce(Concat(Value("; "), "organization__name"), Value("")),
+                Value(")"),
+            ),
+            order=F("id"),
+        ),
         text("Purpose", "purpose"),
         *sourced_columns(Visit),
     ),

@@ -15,7 +15,7 @@ from cooperation.models.places import Country, Municipality, MunicipalityLevel, 
 from cooperation.models.revisions import Revision, RevisionStatus
 from cooperation.models.sectors import Sector
 from cooperation.models.sources import Language, Source
-from cooperation.models.visits import Side, Visit, VisitParticipant
+from cooperation.models.visits import PlaceRole, Side, Visit, VisitParticipant, VisitPlace
 
 __all__ = [
     "Agreement",
@@ -37,6 +37,7 @@ __all__ = [
     "OrganizationAlias",
     "Person",
     "PersonAlias",
+    "PlaceRole",
     "PublicationStatus",
     "Revision",
     "RevisionStatus",
@@ -45,4 +46,5 @@ __all__ = [
     "Source",
     "Visit",
     "VisitParticipant",
+    "VisitPlace",
 ]

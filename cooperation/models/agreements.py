@@ -6,7 +6,7 @@ from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models.base import PlainText, Record
+from cooperation.models.base import MunicipalityOrOrganization, Record
 from cooperation.partial_dates import (
     PartialDateAttribute,
     in_order_constraint,
@@ -62,6 +62,11 @@ class Agreement(Record):
     def get_absolute_url(self):
         return reverse("cooperation:agreement-detail", kwargs={"slug": self.slug})
 
+    @property
+    def party_list(self) -> list:
+        """The municipalities and organizations that are parties, in entry order."""
+        return [party.party for party in self.parties.all()]
+
     def clean(self):
         super().clean()
         normalize_partial_dates(self, "signed", "ended")
@@ -84,7 +89,7 @@ def validate_party_count(count: int) -> None:
         )
 
 
-class AgreementParty(PlainText):
+class AgreementParty(MunicipalityOrOrganization):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
     municipality = models.ForeignKey(
         "cooperation.Municipality",
@@ -126,16 +131,3 @@ class AgreementParty(PlainText):
 
     def __str__(self):
         return str(self.party)
-
-    @property
-    def party(self):
-        return self.municipality or self.organization
-
-    def clean(self):
-        super().clean()
-        if bool(self.municipality_id) == bool(self.organization_id):
-            raise ValidationError(
-                "Choose either a municipality or an organization as the party, not both."
-                if self.municipality_id
-                else "Choose a municipality or an organization as the party."
-            )

@@ -210,6 +210,27 @@ def alias_once(owner: str):
     )
 
 
+class MunicipalityOrOrganization(PlainText):
+    """A row that names either a municipality or an organization (an agreement's party, a
+    visit's place); concrete models declare both foreign keys and the database rule."""
+
+    class Meta:
+        abstract = True
+
+    @property
+    def party(self):
+        return self.municipality or self.organization
+
+    def clean(self):
+        super().clean()
+        if bool(self.municipality_id) == bool(self.organization_id):
+            raise ValidationError(
+                "Choose either a municipality or an organization, not both."
+                if self.municipality_id
+                else "Choose a municipality or an organization."
+            )
+
+
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", "Draft"
     IN_REVIEW = "review", "In review"

@@ -37,8 +37,7 @@ class MunicipalityQuerySet(NamedByRecordsQuerySet):
     record_paths = (
         "offices_sponsored",
         "offices_hosted",
-        "visits_out",
-        "visits_in",
+        "visit_places__visit",
         "agreement_parties__agreement",
     )
 
@@ -136,7 +135,12 @@ class OrganizationKind(models.TextChoices):
 
 
 class OrganizationQuerySet(NamedByRecordsQuerySet):
-    record_paths = ("offices", "participations__visit", "agreement_parties__agreement")
+    record_paths = (
+        "offices",
+        "visit_places__visit",
+        "participations__visit",
+        "agreement_parties__agreement",
+    )
 
 
 class Organization(Named):

@@ -1,11 +1,18 @@
-"""Delegation visits from one municipality to others."""
+"""Delegation visits: from one or more places or bodies to others, hosted and invited by
+others again."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models.base import PlainText, Record
+from cooperation.models.base import (
+    MunicipalityOrOrganization,
+    PlainText,
+    PublishableQuerySet,
+    Record,
+)
 from cooperation.partial_dates import (
     PartialDateAttribute,
     format_span,
@@ -21,18 +28,31 @@ class Side(models.TextChoices):
     ISRAELI = "israeli", "Israeli side"
 
 
+class PlaceRole(models.TextChoices):
+    ORIGIN = "origin", "From"
+    DESTINATION = "destination", "To"
+    HOST = "host", "Hosted by"
+    INVITER = "inviter", "Invited by"
+
+
+def validate_origin_count(count: int) -> None:
+    """A delegation comes from somewhere; the rule spans rows, so forms call this."""
+    if count < 1:
+        raise ValidationError(
+            "Say where the delegation came from: add at least one place or body “From”."
+        )
+
+
+class VisitQuerySet(PublishableQuerySet):
+    def with_places(self):
+        """Fetch every visit's places and bodies, with their names, in two queries."""
+        places = VisitPlace.objects.select_related("municipality", "organization").order_by("pk")
+        return self.prefetch_related(models.Prefetch("places", queryset=places))
+
+
 class Visit(Record):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True, help_text="Used in public URLs.")
-    origin = models.ForeignKey(
-        "cooperation.Municipality",
-        on_delete=models.PROTECT,
-        related_name="visits_out",
-        help_text="The municipality the delegation came from.",
-    )
-    destinations = models.ManyToManyField(
-        "cooperation.Municipality", related_name="visits_in", blank=True
-    )
     start_date, start_precision, start_approximate = partial_date_fields("start", required=True)
     end_date, end_precision, end_approximate = partial_date_fields("end")
     start = PartialDateAttribute()
@@ -50,7 +70,7 @@ class Visit(Record):
     )
     purpose = models.TextField(blank=True)
 
-    _history_m2m_fields = ["sources", "sectors", "destinations"]
+    objects = VisitQuerySet.as_manager()
 
     class Meta:
         ordering = ["-start_date", "title"]
@@ -79,6 +99,33 @@ class Visit(Record):
     def main_date_as_written(self) -> str:
         """A visit is written as its whole period, "5-7 June 2018"."""
         return self.dates
+
+    def places_in(self, role: str) -> list:
+        """The municipalities and organizations in `role`, in entry order (from the
+        prefetched `places` when the query fetched them)."""
+        return [place.party for place in self.places.all() if place.role == role]
+
+    @property
+    def places_by_role(self) -> list[tuple[str, list]]:
+        """(label, places) for each role the visit has places in: From, To, Hosted by,
+        Invited by."""
+        return [(role.label, places) for role in PlaceRole if (places := self.places_in(role))]
+
+    @property
+    def origins(self) -> list:
+        return self.places_in(PlaceRole.ORIGIN)
+
+    @property
+    def destinations(self) -> list:
+        return self.places_in(PlaceRole.DESTINATION)
+
+    @property
+    def hosts(self) -> list:
+        return self.places_in(PlaceRole.HOST)
+
+    @property
+    def inviters(self) -> list:
+        return self.places_in(PlaceRole.INVITER)
 
     def clean(self):
         super().clean()
@@ -118,3 +165,56 @@ class VisitParticipant(PlainText):
 
     def __str__(self):
         return f"{self.person}, {self.role}"
+
+
+class VisitPlace(MunicipalityOrOrganization):
+    """One place or body of a visit, in one role: a delegation may come from a city, from
+    two cities travelling together, or from a body (the Union of Local Authorities in
+    Israel); it goes to cities or bodies, hosted and invited by others."""
+
+    visit = models.ForeignKey(Visit, on_delete=models.CASCADE, related_name="places")
+    role = models.CharField(max_length=12, choices=PlaceRole.choices)
+    municipality = models.ForeignKey(
+        "cooperation.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visit_places",
+    )
+    organization = models.ForeignKey(
+        "cooperation.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="visit_places",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "place or body of a visit"
+        verbose_name_plural = "places and bodies of visits"
+        ordering = ["pk"]
+        constraints = [
+            models.CheckConstraint(
+                name="visit_place_is_one_thing",
+                condition=Q(municipality__isnull=False, organization__isnull=True)
+                | Q(municipality__isnull=True, organization__isnull=False),
+                violation_error_message="A place is either a municipality or an organization.",
+            ),
+            models.UniqueConstraint(
+                fields=["visit", "role", "municipality"],
+                condition=Q(municipality__isnull=False),
+                name="visit_municipality_once_per_role",
+                violation_error_message="This municipality is already listed in this role.",
+            ),
+            models.UniqueConstraint(
+                fields=["visit", "role", "organization"],
+                condition=Q(organization__isnull=False),
+                name="visit_organization_once_per_role",
+                violation_error_message="This organization is already listed in this role.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_role_display()} {self.party}"

@@ -30,8 +30,8 @@ from cooperation.models import (
     Organization,
     Person,
     Sector,
-    Visit,
     VisitParticipant,
+    VisitPlace,
 )
 from cooperation.models.places import SELF_AND_REGIONS
 from cooperation.public import queries, search
@@ -218,7 +218,7 @@ class VisitFilterSet(PublicFilterSet):
     province = province_filter("Visits from or to it or a municipality inside it.")
     person = django_filters.ChoiceFilter(label="Person", method="with_person", empty_label="Anyone")
     ordering = OrderingFilter(
-        fields=(("main_date", "year"), ("title", "title"), ("origin__name", "origin")),
+        fields=(("main_date", "year"), ("title", "title"), ("origin_name", "origin")),
         label="Order by",
         empty_label="Latest first",
     )
@@ -244,7 +244,7 @@ class VisitFilterSet(PublicFilterSet):
 
     @staticmethod
     def from_origin(queryset, name, value):
-        return queryset.filter(origin__in=Municipality.objects.within(value))
+        return queryset.filter(queries.coming_from(Municipality.objects.within(value)))
 
     @staticmethod
     def to_destination(queryset, name, value):
@@ -253,7 +253,7 @@ class VisitFilterSet(PublicFilterSet):
     @staticmethod
     def in_province(queryset, name, value):
         places = Municipality.objects.within(value)
-        return queryset.filter(Q(origin__in=places) | queries.visiting(places))
+        return queryset.filter(queries.coming_from(places) | queries.visiting(places))
 
     @staticmethod
     def with_person(queryset, name, value):
@@ -266,9 +266,9 @@ class VisitFilterSet(PublicFilterSet):
     def search_q(text):
         return (
             search.titles_match(text, "title")
-            | search.names_match(text, *with_regions("origin__"), "leader__")
+            | search.names_match(text, "leader__")
             | search.linked_names_match(
-                Visit.destinations.through, "visit", text, *with_regions("municipality__")
+                VisitPlace, "visit", text, *with_regions("municipality__"), "organization__"
             )
             | search.linked_names_match(
                 VisitParticipant, "visit", text, "person__", "organization__"

@@ -3,13 +3,21 @@
 Each queryset carries `main_date`, the date a record is listed, counted and filtered by
 (`Record.main_date_expression()`: an office's opening, else its announcement; a visit's start; an
 agreement's signature). The `*_rows` functions add the same to any queryset of the model
-(a staff preview shows unpublished records through them). `visiting` and `with_parties`
+(a staff preview shows unpublished records through them). `visits_with` and `with_parties`
 select records by their many-valued links, for the lists' filters and the profiles alike.
 """
 
-from django.db.models import Prefetch, Q
+from django.db.models import OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 
-from cooperation.models import Agreement, AgreementParty, LiaisonOffice, Visit
+from cooperation.models import (
+    Agreement,
+    AgreementParty,
+    LiaisonOffice,
+    PlaceRole,
+    Visit,
+    VisitPlace,
+)
 
 
 def office_rows(queryset):
@@ -23,8 +31,16 @@ def offices():
 
 
 def visit_rows(queryset):
-    return queryset.select_related("origin", "leader").annotate(
-        main_date=Visit.main_date_expression()
+    """Visits with their places and bodies, and `origin_name`, the first "from" place's
+    name, which the lists order by."""
+    first_origin = VisitPlace.objects.filter(visit=OuterRef("pk"), role=PlaceRole.ORIGIN)
+    first_origin = first_origin.order_by("pk").values(
+        name=Coalesce("municipality__name", "organization__name")
+    )[:1]
+    return (
+        queryset.select_related("leader")
+        .with_places()
+        .annotate(main_date=Visit.main_date_expression(), origin_name=Subquery(first_origin))
     )
 
 
@@ -51,12 +67,19 @@ def agreements():
     return agreement_rows(Agreement.objects.published())
 
 
+def visits_with(role: str, places) -> Q:
+    """Visits with a place in `role` among `places` (municipalities or their ids): a
+    subquery, so a visit to two of them is listed once."""
+    rows = VisitPlace.objects.filter(role=role, municipality__in=places)
+    return Q(pk__in=rows.values("visit"))
+
+
 def visiting(places) -> Q:
-    """Visits with a destination among `places` (municipalities or their ids): a subquery,
-    so a visit to two of them is listed once."""
-    return Q(
-        pk__in=Visit.destinations.through.objects.filter(municipality__in=places).values("visit")
-    )
+    return visits_with(PlaceRole.DESTINATION, places)
+
+
+def coming_from(places) -> Q:
+    return visits_with(PlaceRole.ORIGIN, places)
 
 
 def with_parties(condition: Q) -> Q:

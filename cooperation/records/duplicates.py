@@ -6,7 +6,17 @@ be adding) and the primary key to leave out, and returns the likely duplicates.
 
 from urllib.parse import urlsplit
 
-from cooperation.models import Agreement, LiaisonOffice, Source, Visit
+from django.db.models import Q
+
+from cooperation.models import (
+    Agreement,
+    LiaisonOffice,
+    Municipality,
+    PlaceRole,
+    Source,
+    Visit,
+    VisitPlace,
+)
 from cooperation.partial_dates import PartialDate
 from cooperation.scripts import name_key
 
@@ -29,12 +39,20 @@ def offices_with_same_sponsor_and_host(*, sponsor, host, exclude_pk=None) -> lis
     return list(LiaisonOffice.objects.filter(sponsor=sponsor, host=host).exclude(pk=exclude_pk))
 
 
-def overlapping_visits(*, origin, start: PartialDate, end: PartialDate, exclude_pk=None) -> list:
-    """Visits from the same origin whose period shares at least one day with this one."""
-    if not start:
+def overlapping_visits(*, origins: set, start: PartialDate, end: PartialDate, exclude_pk=None):
+    """Visits sharing a "from" place or body (municipalities and organizations, as model
+    instances) whose period shares at least one day with this one."""
+    if not start or not origins:
         return []
     since, until = start.first_day(), (end or start).last_day()
-    candidates = Visit.objects.filter(origin=origin, start_date__lte=until).exclude(pk=exclude_pk)
+    shared = Q()
+    for party in origins:
+        field = "municipality" if isinstance(party, Municipality) else "organization"
+        shared |= Q(**{field: party})
+    from_same = VisitPlace.objects.filter(shared, role=PlaceRole.ORIGIN).values("visit")
+    candidates = Visit.objects.filter(pk__in=from_same, start_date__lte=until).exclude(
+        pk=exclude_pk
+    )
     return [other for other in candidates if (other.end or other.start).last_day() >= since]
 
 

@@ -28,6 +28,7 @@ RECORD_PARTS = [
     "personalias",
     "officealias",
     "officestaff",
+    "visitplace",
     "visitparticipant",
     "agreementparty",
 ]

@@ -45,9 +45,9 @@ class DetailPage:
 def office_context(office) -> dict:
     return {
         "office": office,
-        "related_visits": queries.visits().filter(
-            origin=office.sponsor_id, destinations=office.host_id
-        ),
+        "related_visits": queries.visits()
+        .filter(queries.coming_from([office.sponsor_id]))
+        .filter(queries.visiting([office.host_id])),
         "related_agreements": queries.agreements()
         .filter(queries.with_parties(Q(municipality=office.sponsor_id)))
         .filter(queries.with_parties(Q(municipality=office.host_id))),
@@ -80,6 +80,11 @@ def twin_cities(municipality, agreements):
         for party in agreement.parties.all()
         if party.municipality and party.municipality != municipality
     ]
+
+
+def municipalities(parties) -> list:
+    """The municipalities among a record's places and bodies."""
+    return [party for party in parties if isinstance(party, Municipality)]
 
 
 def with_places_inside(records, inside: set, places_of: Callable) -> list:
@@ -115,12 +120,14 @@ def municipality_context(municipality) -> dict:
             lambda office: [office.sponsor, office.host],
         ),
         "visits_out": with_places_inside(
-            queries.visits().filter(origin__in=area), inside, lambda visit: [visit.origin]
+            queries.visits().filter(queries.coming_from(area)),
+            inside,
+            lambda visit: municipalities(visit.origins),
         ),
         "visits_in": with_places_inside(
-            queries.visits().filter(queries.visiting(area)).prefetch_related("destinations"),
+            queries.visits().filter(queries.visiting(area)),
             inside,
-            lambda visit: visit.destinations.all(),
+            lambda visit: municipalities(visit.destinations),
         ),
         "agreements": agreements,
         "twin_cities": twin_cities(municipality, agreements),
@@ -138,7 +145,7 @@ OFFICE = DetailPage(
 VISIT = DetailPage(
     model=Visit,
     rows=lambda visits: queries.visit_rows(visits).prefetch_related(
-        *CITED, "destinations", "participations__person", "participations__organization"
+        *CITED, "participations__person", "participations__organization"
     ),
     context=visit_context,
     template="cooperation/visit_detail.html",
