@@ -15,6 +15,7 @@ from cooperation.models import (
     RevisionStatus,
     Visit,
 )
+from cooperation.partial_dates import Precision, Qualifier
 from cooperation.records import revisions
 from cooperation.records.roles import ANALYST, EDITOR
 from tests.support.admin_pages import analyst, editor, page_data, staff_user
@@ -153,6 +154,30 @@ def test_an_editor_approves_and_the_public_sees_it_with_one_history_entry(client
     assert visit.history.count() == entries + 1
     assert [row.municipality_id for row in entry.destinations.all()] == [new_place.pk]
     assert "Ports" in public_page(client.__class__(), visit)
+
+
+def test_an_analysts_change_of_a_date_qualifier_waits_for_review_like_any_field(client):
+    agreement = AgreementFactory(
+        signed_date=date(1998, 1, 1),
+        signed_precision=Precision.YEAR,
+        signed_qualifier=Qualifier.APPROXIMATE,
+    )
+    response = post_change(analyst(client), agreement, signed_qualifier=Qualifier.INFERRED)
+    assert "waits for an editor's review" in response.content.decode()
+    agreement.refresh_from_db()
+    assert agreement.signed_qualifier == Qualifier.APPROXIMATE
+    assert "<dt>Signed</dt><dd>c. 1998</dd>" in public_page(client.__class__(), agreement)
+    revision = Revision.objects.get()
+    assert revision.base == {"fields": {"signed_qualifier": "approximate"}}
+    assert revision.proposed == {"fields": {"signed_qualifier": "inferred"}}
+
+    reviewer = editor(client.__class__())
+    page = reviewer.get(review_url(revision)).content.decode()
+    assert "Approximate (c.)" in page and "Inferred ([year])" in page
+    reviewer.post(review_url(revision), {"note": "year from the article's date", "_approve": "1"})
+    agreement.refresh_from_db()
+    assert agreement.signed_qualifier == Qualifier.INFERRED
+    assert "<dt>Signed</dt><dd>[1998]</dd>" in public_page(client.__class__(), agreement)
 
 
 def test_an_editor_rejects_with_a_reason_and_nothing_changes(client, visit):

@@ -17,7 +17,7 @@ def page(client, url):
 
 def test_office_page(client, sample_data):
     html = page(client, "/offices/zhongguancun-science-park-tel-aviv-liaison-office/")
-    assert "<dt>Announced</dt><dd>April 2018</dd>" in html
+    assert "<dt>Announced</dt><dd>April [2018]</dd>" in html
     assert "Zhongguancun Science Park" in html
     assert '<bdi lang="zh">中关村科技园区</bdi>' in html
     assert 'href="/municipalities/beijing/"' in html
@@ -34,13 +34,13 @@ def test_office_page(client, sample_data):
 def test_office_page_staff(client, sample_data):
     html = page(client, "/offices/dongguan-economic-and-trade-office-in-israel/")
     assert "Eric (Qian) Wang" in html and "Deputy director" in html
-    assert "<dt>Opened</dt><dd>January 2018</dd>" in html
+    assert "<dt>Opened</dt><dd>January [2018]</dd>" in html
     assert f'href="{CHINA_KNOWLEDGE}"' in html
 
 
 def test_visit_page(client, sample_data):
     html = page(client, "/visits/shanghai-mayor-visit-to-israel-2018-06/")
-    assert "<dt>Dates</dt><dd>5-7 June 2018</dd>" in html
+    assert "<dt>Dates</dt><dd>5-7 June [2018]</dd>" in html
     assert '<bdi lang="he" dir="rtl">יונה יהב</bdi>' in html
     assert "Consul-general of Israel to Shanghai" in html
     assert 'href="/agreements/sipg-haifa-port-terminal-project/"' in html
@@ -54,6 +54,11 @@ def test_agreement_page(client, sample_data):
     assert '<bdi lang="he" dir="rtl">תל אביב-יפו</bdi>' in html
     signed_during = page(client, "/agreements/sipg-haifa-port-terminal-project/")
     assert 'href="/visits/shanghai-mayor-visit-to-israel-2018-06/"' in signed_during
+
+
+def test_a_visit_without_a_date_says_so(client):
+    visit = VisitFactory(start_date=None)
+    assert "<dt>Dates</dt><dd>date unknown</dd>" in page(client, visit.get_absolute_url())
 
 
 def test_agreement_page_hides_a_link_to_an_unpublished_visit(client):
