@@ -21,14 +21,14 @@ FIRST, LAST = ["save_anyway"], ["change_reason"]
 
 
 def arranged(fields: list) -> list:
-    """A partial date's date, precision and "approximate" on one line; the duplicate
+    """A partial date's date, precision and qualifier on one line; the duplicate
     confirmation first (hidden until a warning shows), the reason for the change last."""
     present, grouped, lines = set(fields), set(), []
     for name in fields:
         if name in FIRST + LAST or name in grouped:
             continue
         base = name.removesuffix("_date")
-        parts = (name, f"{base}_precision", f"{base}_approximate")
+        parts = (name, f"{base}_precision", f"{base}_qualifier")
         if name != base and all(part in present for part in parts):
             lines.append(parts)
             grouped.update(parts)

@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 
 from cooperation.admin.formsets import kept_forms
 from cooperation.models import AgreementParty, PlaceRole, Source, VisitPlace
-from cooperation.partial_dates import PartialDate
+from cooperation.partial_dates import PartialDate, Qualifier
 from cooperation.records import duplicates
 
 SAVE_ANYWAY = "Not a duplicate: save anyway"
@@ -59,7 +59,7 @@ def partial_date(cleaned: dict, name: str) -> PartialDate:
     return PartialDate(
         cleaned.get(f"{name}_date"),
         cleaned.get(f"{name}_precision"),
-        cleaned.get(f"{name}_approximate", False),
+        cleaned.get(f"{name}_qualifier", Qualifier.EXACT),
     )
 
 

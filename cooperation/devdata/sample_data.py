@@ -1,8 +1,11 @@
 """The records of the four articles the project started from, each cited to its article(s).
 
 Where an article is vague the record stays vague: "twin cities for the past 20 years",
-said in 2018, is "c. 1998"; "launched this past January" is January 2018. Records refer
-to each other by slug (places, people, sectors) or by URL (sources).
+said in 2018, is "c. 1998". Where it gives no year, the year worked out from its context
+is marked inferred: "launched this past January", in an article of July 2018, is
+"January [2018]"; "from June 5 to 7", in an article that gives no year, is
+"5-7 June [2018]". Records refer to each other by slug (places, people, sectors) or by
+URL (sources).
 """
 
 from datetime import date
@@ -17,7 +20,7 @@ from cooperation.models import (
     Side,
 )
 from cooperation.models.places import OrganizationKind
-from cooperation.partial_dates import Precision
+from cooperation.partial_dates import Precision, Qualifier
 
 ZH, HE = "zh", "he"
 
@@ -41,7 +44,8 @@ SOURCES = [
             "Sunday between Yin Hejun, a vice mayor of Beijing, and Doron Sapir, deputy mayor "
             "of Tel Aviv."
         ),
-        "notes": "Article 000 of the project's starting set.",
+        "notes": "Article 000 of the project's starting set. The text carries no date of "
+        "its own; the date is the one in its URL.",
     },
     {
         "url": XEBERSAATI,
@@ -65,6 +69,7 @@ SOURCES = [
         "publisher": "Shanghai Daily (SHINE)",
         "published_date": date(2018, 6, 1),
         "published_precision": Precision.MONTH,
+        "published_qualifier": Qualifier.INFERRED,
         "language": Language.ENGLISH,
         "excerpt": "Shanghai Mayor Ying Yong led a delegation to visit Israel from June 5 to 7.",
         "notes": "Article 002 of the project's starting set. The text carries no date of "
@@ -363,6 +368,7 @@ OFFICES = [
         "operating_status": OperatingStatus.ANNOUNCED,
         "announced_date": date(2018, 4, 1),
         "announced_precision": Precision.MONTH,
+        "announced_qualifier": Qualifier.INFERRED,
         "description": (
             "Announced at a meeting in Tel Aviv between Beijing vice mayor Yin Hejun and Tel "
             "Aviv deputy mayor Doron Sapir, attended by a senior Beijing delegation and "
@@ -385,6 +391,7 @@ OFFICES = [
         "operating_status": OperatingStatus.OPEN,
         "opened_date": date(2018, 1, 1),
         "opened_precision": Precision.MONTH,
+        "opened_qualifier": Qualifier.INFERRED,
         "description": (
             "Launched operations in January 2018 to promote business ties in the private sector "
             "and seek opportunities in the public sphere, as part of Dongguan's plan to make its "
@@ -417,6 +424,7 @@ VISITS = [
         ],
         "start_date": date(2018, 4, 1),
         "start_precision": Precision.MONTH,
+        "start_qualifier": Qualifier.INFERRED,
         "leader": "yin-hejun",
         "participants": [
             ("yin-hejun", "Vice mayor of Beijing", Side.CHINESE, None),
@@ -442,7 +450,9 @@ VISITS = [
             (PlaceRole.DESTINATION, "municipality:tel-aviv-yafo"),
         ],
         "start_date": date(2018, 6, 5),
+        "start_qualifier": Qualifier.INFERRED,
         "end_date": date(2018, 6, 7),
+        "end_qualifier": Qualifier.INFERRED,
         "leader": "ying-yong",
         "participants": [
             ("ying-yong", "Mayor of Shanghai", Side.CHINESE, None),
@@ -515,7 +525,7 @@ AGREEMENTS = [
         "kind": AgreementKind.TWINNING,
         "signed_date": date(1998, 1, 1),
         "signed_precision": Precision.YEAR,
-        "signed_approximate": True,
+        "signed_qualifier": Qualifier.APPROXIMATE,
         "parties": ["municipality:beijing", "municipality:tel-aviv-yafo"],
         "description": (
             "In April 2018 both articles said the cities had been twin (sister) cities for the "
@@ -531,7 +541,7 @@ AGREEMENTS = [
         "kind": AgreementKind.TWINNING,
         "signed_date": date(1993, 1, 1),
         "signed_precision": Precision.YEAR,
-        "signed_approximate": True,
+        "signed_qualifier": Qualifier.APPROXIMATE,
         "parties": ["municipality:shanghai", "municipality:haifa"],
         "description": (
             "In June 2018 Shanghai's mayor said the cities established their twin city tie 25 "
@@ -548,6 +558,7 @@ AGREEMENTS = [
         "kind": AgreementKind.COOPERATION,
         "signed_date": date(2018, 6, 1),
         "signed_precision": Precision.MONTH,
+        "signed_qualifier": Qualifier.INFERRED,
         "visit": "shanghai-mayor-visit-to-israel-2018-06",
         "parties": [
             "organization:shanghai-science-and-technology-commission",
@@ -564,6 +575,7 @@ AGREEMENTS = [
         "kind": AgreementKind.CONTRACT,
         "signed_date": date(2018, 6, 1),
         "signed_precision": Precision.MONTH,
+        "signed_qualifier": Qualifier.INFERRED,
         "visit": "shanghai-mayor-visit-to-israel-2018-06",
         "parties": [
             "organization:shanghai-international-port-group",

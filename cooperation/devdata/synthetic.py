@@ -29,7 +29,7 @@ from cooperation.models import (
 )
 from cooperation.models.base import Named
 from cooperation.models.places import OrganizationKind
-from cooperation.partial_dates import PartialDate, Precision
+from cooperation.partial_dates import PartialDate, Precision, Qualifier
 from cooperation.scripts import search_key
 
 PREFIX = "synthetic-"
@@ -37,6 +37,8 @@ SOURCE_URL = "https://example.org/synthetic-articles/"
 SECTORS, CHINESE_CITIES, ISRAELI_CITIES, ORGANIZATIONS = 20, 300, 60, 50
 OFFICES_PER_SOURCE = 4
 BATCH_ROWS = 5000
+# The qualifiers of announcements other than exact, by office number modulo 10: a few of each.
+QUALIFIED = {1: Qualifier.APPROXIMATE, 2: Qualifier.INFERRED, 3: Qualifier.NO_LATER_THAN}
 
 NAMED_MODELS = {
     "municipalities": Municipality,
@@ -140,7 +142,8 @@ class Numbered:
 
 
 def office_dates(n: int, rng: random.Random) -> dict:
-    """Announced, sometimes opened and closed, at every precision, some approximate."""
+    """Announced, sometimes opened and closed, at every precision; most announcements
+    exact, a tenth each approximate, inferred and "no later than"."""
     precision = (Precision.DAY, Precision.MONTH, Precision.YEAR)[n % 3]
     day = date(2010, 1, 1) + timedelta(days=rng.randrange(5000))
     announced = PartialDate(day, precision).first_day()
@@ -149,7 +152,7 @@ def office_dates(n: int, rng: random.Random) -> dict:
         "operating_status": status,
         "announced_date": announced,
         "announced_precision": precision,
-        "announced_approximate": n % 10 == 0,
+        "announced_qualifier": QUALIFIED.get(n % 10, Qualifier.EXACT),
     }
     if status != OperatingStatus.ANNOUNCED:
         dates["opened_date"] = announced + timedelta(days=rng.randrange(30, 400))

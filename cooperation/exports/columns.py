@@ -55,17 +55,22 @@ def many_to_many(header: str, model, field_name: str, *, item: str, order: str) 
 
 
 def date_sources(name: str) -> tuple[str, str, str]:
-    return (f"{name}_date", f"{name}_precision", f"{name}_approximate")
+    return (f"{name}_date", f"{name}_precision", f"{name}_qualifier")
+
+
+def when_dated(value, part: str) -> str:
+    """A date's precision or qualifier, empty when there is no date for it to describe."""
+    return part if value else ""
 
 
 def partial_date(label: str, name: str, *, displayed: bool = True) -> list[Column]:
-    """As displayed ("c. 1998"), then ISO date and precision so a spreadsheet can sort."""
+    """As displayed ("c. 1998", "[2013]"), then the ISO date, the precision and the
+    qualifier, so a spreadsheet can sort and filter by each."""
     sortable = [
         number(f"{label} date", f"{name}_date"),
-        Column(
-            f"{label} precision",
-            date_sources(name)[:2],
-            lambda value, precision: precision if value else "",
+        *(
+            Column(f"{label} {part}", (f"{name}_date", f"{name}_{part}"), when_dated)
+            for part in ("precision", "qualifier")
         ),
     ]
     if not displayed:

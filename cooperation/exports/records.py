@@ -37,7 +37,8 @@ from cooperation.models import (
 )
 from cooperation.models.places import OrganizationKind
 from cooperation.models.sources import Language
-from cooperation.partial_dates import PartialDate, format_span
+from cooperation.models.visits import written_dates
+from cooperation.partial_dates import PartialDate
 
 
 @dataclass(frozen=True)
@@ -148,7 +149,7 @@ VISITS = RecordExport(
         Column(
             "Dates",
             date_sources("start") + date_sources("end"),
-            lambda *parts: format_span(PartialDate(*parts[:3]), PartialDate(*parts[3:])),
+            lambda *parts: written_dates(PartialDate(*parts[:3]), PartialDate(*parts[3:])),
         ),
         *partial_date("Start", "start", displayed=False),
         *partial_date("End", "end", displayed=False),
@@ -161,9 +162,15 @@ VISITS = RecordExport(
                 "person__name",
                 Value(" ("),
                 "role",
-                Value("; "),
+                Value(", "),
                 labelled("side", Side.choices),
-                Coalesce(Concat(Value("; "), "organization__name"), Value("")),
+                Case(
+                    When(
+                        organization__isnull=False,
+                        then=Concat(Value(", "), "organization__name"),
+                    ),
+                    default=Value(""),
+                ),
                 Value(")"),
             ),
             order=F("id"),

@@ -13,6 +13,7 @@ from cooperation.partial_dates import (
     normalize_partial_dates,
     order_errors,
     partial_date_fields,
+    qualifier_constraints,
 )
 
 MINIMUM_PARTIES = 2
@@ -30,8 +31,8 @@ class Agreement(Record):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True, help_text="Used in public URLs.")
     kind = models.CharField(max_length=20, choices=AgreementKind.choices)
-    signed_date, signed_precision, signed_approximate = partial_date_fields("signed")
-    ended_date, ended_precision, ended_approximate = partial_date_fields("ended")
+    signed_date, signed_precision, signed_qualifier = partial_date_fields("signed")
+    ended_date, ended_precision, ended_qualifier = partial_date_fields("ended")
     signed = PartialDateAttribute()
     ended = PartialDateAttribute()
     main_date_from = ("signed",)
@@ -54,6 +55,7 @@ class Agreement(Record):
                 then="ended",
                 message="An agreement cannot end before it was signed.",
             ),
+            *qualifier_constraints("agreement", "signed", "ended"),
         ]
 
     def __str__(self):

@@ -13,6 +13,7 @@ from cooperation.partial_dates import (
     normalize_partial_dates,
     order_errors,
     partial_date_fields,
+    qualifier_constraints,
 )
 
 
@@ -47,9 +48,9 @@ class LiaisonOffice(Named, Record):
     operating_status = models.CharField(
         max_length=10, choices=OperatingStatus.choices, default=OperatingStatus.UNKNOWN
     )
-    announced_date, announced_precision, announced_approximate = partial_date_fields("announced")
-    opened_date, opened_precision, opened_approximate = partial_date_fields("opened")
-    closed_date, closed_precision, closed_approximate = partial_date_fields("closed")
+    announced_date, announced_precision, announced_qualifier = partial_date_fields("announced")
+    opened_date, opened_precision, opened_qualifier = partial_date_fields("opened")
+    closed_date, closed_precision, closed_qualifier = partial_date_fields("closed")
     announced = PartialDateAttribute()
     opened = PartialDateAttribute()
     closed = PartialDateAttribute()
@@ -70,6 +71,7 @@ class LiaisonOffice(Named, Record):
                 then="closed",
                 message="An office cannot close before it opened.",
             ),
+            *qualifier_constraints("office", "announced", "opened", "closed"),
         ]
 
     def get_absolute_url(self):

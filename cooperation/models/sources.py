@@ -7,6 +7,7 @@ from cooperation.partial_dates import (
     PartialDateAttribute,
     normalize_partial_dates,
     partial_date_fields,
+    qualifier_constraints,
 )
 
 
@@ -21,7 +22,7 @@ class Source(Tracked):
     url = models.URLField("URL", max_length=500, unique=True)
     title = models.CharField(max_length=300)
     publisher = models.CharField(max_length=200, blank=True)
-    published_date, published_precision, published_approximate = partial_date_fields(
+    published_date, published_precision, published_qualifier = partial_date_fields(
         "publication date"
     )
     published = PartialDateAttribute()
@@ -33,6 +34,7 @@ class Source(Tracked):
 
     class Meta:
         ordering = ["-published_date", "title"]
+        constraints = qualifier_constraints("source", "published")
 
     def __str__(self):
         return self.title

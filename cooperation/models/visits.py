@@ -3,7 +3,7 @@ others again."""
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -14,13 +14,28 @@ from cooperation.models.base import (
     Record,
 )
 from cooperation.partial_dates import (
+    PartialDate,
     PartialDateAttribute,
     format_span,
     in_order_constraint,
     normalize_partial_dates,
     order_errors,
     partial_date_fields,
+    qualifier_constraints,
 )
+
+DATE_UNKNOWN = "date unknown"
+END_WITHOUT_START = (
+    "Enter when the visit started too, or leave both dates empty: a visit is dated by its "
+    "start. If the article gives only the end, enter it as the start with the qualifier "
+    "“No later than”."
+)
+
+
+def written_dates(start: PartialDate, end: PartialDate) -> str:
+    """A visit's period as written, "5-7 June 2018", or "date unknown" when no article
+    dates it: pages and files say so rather than leave a blank where a date is expected."""
+    return format_span(start, end) or DATE_UNKNOWN
 
 
 class Side(models.TextChoices):
@@ -53,8 +68,8 @@ class VisitQuerySet(PublishableQuerySet):
 class Visit(Record):
     title = models.CharField(max_length=300)
     slug = models.SlugField(max_length=200, unique=True, help_text="Used in public URLs.")
-    start_date, start_precision, start_approximate = partial_date_fields("start", required=True)
-    end_date, end_precision, end_approximate = partial_date_fields("end")
+    start_date, start_precision, start_qualifier = partial_date_fields("start")
+    end_date, end_precision, end_qualifier = partial_date_fields("end")
     start = PartialDateAttribute()
     end = PartialDateAttribute()
     main_date_from = ("start",)
@@ -73,7 +88,8 @@ class Visit(Record):
     objects = VisitQuerySet.as_manager()
 
     class Meta:
-        ordering = ["-start_date", "title"]
+        # Latest first, undated last (PostgreSQL would put them first).
+        ordering = [F("start_date").desc(nulls_last=True), "title"]
         permissions = [("publish_visit", "Can publish and unpublish visits")]
         constraints = [
             in_order_constraint(
@@ -82,6 +98,12 @@ class Visit(Record):
                 then="end",
                 message="A visit cannot end before it starts.",
             ),
+            models.CheckConstraint(
+                name="visit_end_needs_start",
+                condition=Q(end_date__isnull=True) | Q(start_date__isnull=False),
+                violation_error_message="A visit with an end date needs a start date.",
+            ),
+            *qualifier_constraints("visit", "start", "end"),
         ]
 
     def __str__(self):
@@ -92,8 +114,8 @@ class Visit(Record):
 
     @property
     def dates(self) -> str:
-        """The period as written: "5-7 June 2018"."""
-        return format_span(self.start, self.end)
+        """The period as written: "5-7 June 2018", "date unknown"."""
+        return written_dates(self.start, self.end)
 
     @property
     def main_date_as_written(self) -> str:
@@ -136,6 +158,8 @@ class Visit(Record):
             then="end",
             message="The visit cannot end ({then}) before it starts ({first}).",
         )
+        if self.end_date and not self.start_date:
+            errors["end_date"] = END_WITHOUT_START
         if errors:
             raise ValidationError(errors)
 

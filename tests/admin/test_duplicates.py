@@ -90,7 +90,9 @@ def test_a_visit_from_the_same_origin_with_overlapping_dates(admin_client):
     june = {
         "title": "Visit in June",
         "slug": "visit-in-june",
-        "origin": existing.origin_id,
+        "places-TOTAL_FORMS": 1,
+        "places-0-role": "origin",
+        "places-0-municipality": existing.origins[0].pk,
         "start_date": "2018-06-20",
         "start_precision": Precision.MONTH,
         **cited(Visit),

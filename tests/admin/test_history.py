@@ -7,9 +7,8 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import Visit
-from tests.support.admin_pages import analyst, editor, page_data
+from tests.support.admin_pages import analyst, editor, page_data, visit_origin
 from tests.support.factories import (
-    IsraeliMunicipalityFactory,
     MunicipalityFactory,
     SectorFactory,
     SourceFactory,
@@ -71,7 +70,7 @@ def test_adding_through_the_admin_writes_one_created_entry_with_its_source(clien
     data.update(
         title="New visit",
         slug="new-visit",
-        origin=origin.pk,
+        **visit_origin(origin),
         start_date="2018-06-05",
         **{"Visit_sources-0-source": source.pk},
     )
@@ -95,17 +94,14 @@ def test_an_editor_reverts_to_an_earlier_version(client):
     assert visit.history.first().history_change_reason.startswith("Reverted to the version of ")
 
 
-def test_reverting_restores_the_sources_sectors_and_destinations_of_that_version(client):
+def test_reverting_restores_the_sources_and_sectors_of_that_version(client):
     kept_source, later_source = SourceFactory(), SourceFactory()
     kept_sector, later_sector = SectorFactory(), SectorFactory()
-    kept_city, later_city = IsraeliMunicipalityFactory(), IsraeliMunicipalityFactory()
     visit = VisitFactory(sources=[kept_source])
     visit.sectors.set([kept_sector])
-    visit.destinations.set([kept_city])
     kept = visit.history.first()
     visit.sources.set([later_source])
     visit.sectors.set([later_sector])
-    visit.destinations.set([later_city])
 
     client = editor(client)
     page = client.get(version_url(visit, kept))
@@ -113,13 +109,11 @@ def test_reverting_restores_the_sources_sectors_and_destinations_of_that_version
     # The version's links, not today's, and its sources as a field (no inlines here).
     assert [int(pk) for pk in data["sources"]] == [kept_source.pk]
     assert [int(pk) for pk in data["sectors"]] == [kept_sector.pk]
-    assert [int(pk) for pk in data["destinations"]] == [kept_city.pk]
     assert 'name="sources"' in page.content.decode()
 
     assert client.post(version_url(visit, kept), data).status_code == 302
     assert list(visit.sources.all()) == [kept_source]
     assert list(visit.sectors.all()) == [kept_sector]
-    assert list(visit.destinations.all()) == [kept_city]
     reverted = visit.history.first()
     assert [row.source_id for row in reverted.sources.all()] == [kept_source.pk]
     assert reverted.history_change_reason.startswith("Reverted to the version of ")

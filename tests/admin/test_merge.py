@@ -17,6 +17,7 @@ from tests.support.factories import (
     PersonFactory,
     VisitFactory,
     VisitParticipantFactory,
+    add_places,
 )
 
 pytestmark = pytest.mark.django_db
@@ -44,7 +45,7 @@ def test_merging_municipalities_moves_every_link_through_the_admin(client):
     )
     office = LiaisonOfficeFactory(host=remove)
     visit = VisitFactory(origin=MunicipalityFactory())
-    visit.destinations.add(remove)
+    add_places(visit, "destination", remove)
     both = AgreementFactory(parties=[MunicipalityFactory(), keep, remove])
     only_removed = AgreementFactory(parties=[MunicipalityFactory(), remove])
     organization = OrganizationFactory(municipality=remove)
@@ -59,7 +60,7 @@ def test_merging_municipalities_moves_every_link_through_the_admin(client):
     assert not Municipality.objects.filter(pk=remove.pk).exists()
     office.refresh_from_db(), organization.refresh_from_db(), district.refresh_from_db()
     assert (office.host, organization.municipality, district.parent) == (keep, keep, keep)
-    assert list(visit.destinations.all()) == [keep]
+    assert visit.destinations == [keep]
     assert [party.party for party in only_removed.parties.all()][-1] == keep
     assert AgreementParty.objects.filter(agreement=both).count() == 2
     keep.refresh_from_db()

@@ -15,6 +15,7 @@ from tests.support.factories import (
     SourceFactory,
     VisitFactory,
     VisitParticipantFactory,
+    add_places,
 )
 
 pytestmark = pytest.mark.django_db
@@ -56,7 +57,7 @@ def office_with_staff(n):
 
 def visit_with_participants(n):
     visit = VisitFactory(sources=SourceFactory.create_batch(n), leader=PersonFactory())
-    visit.destinations.set(MunicipalityFactory.create_batch(n))
+    add_places(visit, "destination", *MunicipalityFactory.create_batch(n))
     visit.sectors.set(SectorFactory.create_batch(n))
     VisitParticipantFactory.create_batch(n, visit=visit, organization=OrganizationFactory())
     return visit

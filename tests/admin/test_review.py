@@ -15,6 +15,7 @@ from cooperation.models import (
     RevisionStatus,
     Visit,
 )
+from cooperation.partial_dates import Precision, Qualifier
 from cooperation.records import revisions
 from cooperation.records.roles import ANALYST, EDITOR
 from tests.support.admin_pages import analyst, editor, page_data, staff_user
@@ -56,6 +57,16 @@ def public_page(client, obj) -> str:
     return response.content.decode()
 
 
+def new_destination(data: dict, place) -> dict:
+    """The change form's fields that add `place` as a destination, below the rows shown."""
+    row = int(data["places-TOTAL_FORMS"])
+    return {
+        "places-TOTAL_FORMS": row + 1,
+        f"places-{row}-role": "destination",
+        f"places-{row}-municipality": place.pk,
+    }
+
+
 @pytest.fixture
 def visit():
     visit = VisitFactory(title="Shanghai delegation", purpose="Trade", start_date=date(2018, 6, 5))
@@ -89,7 +100,7 @@ def test_links_and_rows_of_a_published_record_wait_too(client, visit):
         {
             "title": "Renamed",
             "slug": "renamed",
-            "destinations": [new_place.pk],
+            **new_destination(data, new_place),
             "Visit_sources-TOTAL_FORMS": 2,
             "Visit_sources-1-source": new_source.pk,
             "participations-0-role": "Mayor of Shanghai",
@@ -98,12 +109,15 @@ def test_links_and_rows_of_a_published_record_wait_too(client, visit):
     assert client.post(change_url(visit), data).status_code == 302
     proposed = Revision.objects.get().proposed
     assert proposed["fields"] == {"title": "Renamed", "slug": "renamed"}
-    assert proposed["links"]["destinations"] == [new_place.pk]
+    assert [row["municipality_id"] for row in proposed["rows"]["places"]] == [
+        visit.places.get().municipality_id,
+        new_place.pk,
+    ]
     assert new_source.pk in proposed["links"]["sources"]
     [row] = proposed["rows"]["participations"]
     assert row["role"] == "Mayor of Shanghai"
     visit.refresh_from_db()
-    assert (visit.title, visit.slug, list(visit.destinations.all())) == (
+    assert (visit.title, visit.slug, visit.destinations) == (
         "Shanghai delegation",
         visit.slug,
         [],
@@ -119,7 +133,7 @@ def test_an_editor_approves_and_the_public_sees_it_with_one_history_entry(client
     data.update(
         {
             "purpose": "Ports",
-            "destinations": [new_place.pk],
+            **new_destination(data, new_place),
             "participations-0-DELETE": "on",
             "change_reason": "second article",
         }
@@ -137,7 +151,7 @@ def test_an_editor_approves_and_the_public_sees_it_with_one_history_entry(client
 
     visit.refresh_from_db()
     assert visit.purpose == "Ports"
-    assert list(visit.destinations.all()) == [new_place]
+    assert visit.destinations == [new_place]
     assert not visit.participations.exists()
     revision.refresh_from_db()
     assert (revision.status, revision.reviewed_by.username, revision.review_note) == (
@@ -151,8 +165,32 @@ def test_an_editor_approves_and_the_public_sees_it_with_one_history_entry(client
         entry.history_change_reason == f"Change #{revision.pk} by analyst approved: second article"
     )
     assert visit.history.count() == entries + 1
-    assert [row.municipality_id for row in entry.destinations.all()] == [new_place.pk]
+    assert visit.places.get(role="destination").history.get().history_user.username == "editor"
     assert "Ports" in public_page(client.__class__(), visit)
+
+
+def test_an_analysts_change_of_a_date_qualifier_waits_for_review_like_any_field(client):
+    agreement = AgreementFactory(
+        signed_date=date(1998, 1, 1),
+        signed_precision=Precision.YEAR,
+        signed_qualifier=Qualifier.APPROXIMATE,
+    )
+    response = post_change(analyst(client), agreement, signed_qualifier=Qualifier.INFERRED)
+    assert "waits for an editor's review" in response.content.decode()
+    agreement.refresh_from_db()
+    assert agreement.signed_qualifier == Qualifier.APPROXIMATE
+    assert "<dt>Signed</dt><dd>c. 1998</dd>" in public_page(client.__class__(), agreement)
+    revision = Revision.objects.get()
+    assert revision.base == {"fields": {"signed_qualifier": "approximate"}}
+    assert revision.proposed == {"fields": {"signed_qualifier": "inferred"}}
+
+    reviewer = editor(client.__class__())
+    page = reviewer.get(review_url(revision)).content.decode()
+    assert "Approximate (c.)" in page and "Inferred ([year])" in page
+    reviewer.post(review_url(revision), {"note": "year from the article's date", "_approve": "1"})
+    agreement.refresh_from_db()
+    assert agreement.signed_qualifier == Qualifier.INFERRED
+    assert "<dt>Signed</dt><dd>[1998]</dd>" in public_page(client.__class__(), agreement)
 
 
 def test_an_editor_rejects_with_a_reason_and_nothing_changes(client, visit):

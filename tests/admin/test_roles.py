@@ -10,7 +10,7 @@ from django.urls import reverse
 from cooperation.models import PublicationStatus, Revision, Visit
 from cooperation.records import workflow
 from cooperation.records.roles import ANALYST, EDITOR, define_roles
-from tests.support.admin_pages import analyst, editor, page_data, staff_user
+from tests.support.admin_pages import analyst, editor, page_data, staff_user, visit_origin
 from tests.support.factories import MunicipalityFactory, SourceFactory, VisitFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,7 +79,7 @@ def test_an_analyst_posting_published_on_the_add_form_is_refused(client):
     data.update(
         title="Forged",
         slug="forged",
-        origin=MunicipalityFactory().pk,
+        **visit_origin(MunicipalityFactory()),
         start_date="2018-06-05",
         status=PUBLISHED,
         **{"Visit_sources-0-source": SourceFactory().pk},

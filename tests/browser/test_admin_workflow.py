@@ -54,11 +54,16 @@ def test_an_analyst_enters_a_visit_and_an_editor_publishes_it(people, page):
     page.locator("#id_title").fill(TITLE)
     page.locator("#id_title").blur()
     assert page.locator("#id_slug").input_value() == SLUG  # filled in from the title
-    choose(page, "id_origin", "Shang", "Shanghai")
-    choose(page, "id_destinations", "Hai", "Haifa")
+    page.locator("#id_places-0-role").select_option(label="From")
+    choose(page, "id_places-0-municipality", "Shang", "Shanghai")
+    page.locator("#id_places-1-role").select_option(label="To")
+    choose(page, "id_places-1-municipality", "Hai", "Haifa")
     page.locator("#id_start_date").fill("2018-06-01")
     page.locator("#id_start_precision").select_option(label="Month")
     assert "June 2018" in page.locator("#id_start_date_helptext").inner_text()
+    date_line = page.locator(".form-row.field-start_date")
+    assert date_line.locator("#id_start_precision").is_visible()
+    date_line.locator("#id_start_qualifier").select_option(label="Inferred ([year])")
     choose(page, "id_Visit_sources-0-source", "deepen", "Shanghai mayor visits Israel")
     for row, (name, role, side) in enumerate(
         [
@@ -90,7 +95,7 @@ def test_an_analyst_enters_a_visit_and_an_editor_publishes_it(people, page):
         "Ying Yong",
         "Yona Yahav",
     ]
-    assert str(visit.start) == "June 2018"
+    assert str(visit.start) == "June [2018]"
     assert visit.sources.get().url == ARTICLE
 
     response = page.goto(f"/visits/{SLUG}/")

@@ -4,6 +4,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from cooperation.models import LiaisonOffice, Municipality, PublicationStatus, Source
+from cooperation.partial_dates import Qualifier
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ def test_offices_with_sponsors_hosts_sectors_and_sources_that_pass_validation(ca
         assert len(office.sectors.all()) == len(office.sources.all()) == 2
     assert offices.filter(sponsor_organization__isnull=False).exists()
     assert {"day", "month", "year"} == set(offices.values_list("announced_precision", flat=True))
+    assert set(Qualifier.values) == set(offices.values_list("announced_qualifier", flat=True))
     assert offices.filter(closed_date__isnull=False).exists()
 
 

@@ -1,14 +1,25 @@
 """What each record type's CSV holds: columns in a fixed order, readable values."""
 
 import csv
+from datetime import date
 
 import pytest
 from django.apps import apps
 
 from cooperation.devdata.sample_data import CHINA_KNOWLEDGE, ECNS, XEBERSAATI
 from cooperation.models import Municipality, Organization, Person
+from cooperation.partial_dates import Precision, Qualifier
 from tests.support.export_csv import csv_body, csv_records, csv_table
-from tests.support.factories import SourceFactory
+from tests.support.factories import (
+    AgreementFactory,
+    IsraeliMunicipalityFactory,
+    OrganizationFactory,
+    PersonFactory,
+    SourceFactory,
+    VisitFactory,
+    VisitParticipantFactory,
+    add_places,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +28,7 @@ RECORD = ["Sectors", "Description", "Sources", "Source URLs", "Publication statu
 
 
 def partial_date(label):
-    return [label, f"{label} date", f"{label} precision"]
+    return [label, f"{label} date", f"{label} precision", f"{label} qualifier"]
 
 
 HEADERS = {
@@ -39,13 +50,17 @@ HEADERS = {
     "visit": [
         "id",
         "Title",
-        "Origin",
+        "Origins",
         "Destinations",
+        "Hosts",
+        "Invited by",
         "Dates",
         "Start date",
         "Start precision",
+        "Start qualifier",
         "End date",
         "End precision",
+        "End qualifier",
         "Leader",
         "Participants",
         "Purpose",
@@ -115,11 +130,12 @@ def test_office_and_visit_values(admin_client, sample_data):
     assert dongguan["Name"] == "Dongguan Economic and Trade Office in Israel"
     assert dongguan["Host"] == "Tel Aviv-Yafo"
     assert dongguan["Operating status"] == "Open"
-    assert dongguan["Opened"] == "January 2018"
+    assert dongguan["Opened"] == "January [2018]"
     assert dongguan["Opened date"] == "2018-01-01"
     assert dongguan["Opened precision"] == "month"
+    assert dongguan["Opened qualifier"] == "inferred"
     assert dongguan["Announced"] == dongguan["Announced date"] == ""
-    assert dongguan["Announced precision"] == ""
+    assert dongguan["Announced precision"] == dongguan["Announced qualifier"] == ""
     assert dongguan["Staff"] == "Eric (Qian) Wang (Deputy director)"
     assert dongguan["Sectors"] == (
         "Advanced manufacturing; Internet of things; Life sciences; Smart logistics; "
@@ -132,7 +148,7 @@ def test_office_and_visit_values(admin_client, sample_data):
     )
     z_park = row_where(records, "Sponsor", "Beijing")
     assert z_park["Sponsor organization"] == "Zhongguancun Science Park"
-    assert z_park["Announced"] == "April 2018"
+    assert z_park["Announced"] == "April [2018]"
     assert z_park["Source URLs"] == f"{ECNS}; {XEBERSAATI}"
     assert z_park["Sources"].split("; ", 1)[0] == (
         "China's \"Silicon Valley\" to open liaison office in Israel's Tel Aviv"
@@ -140,18 +156,21 @@ def test_office_and_visit_values(admin_client, sample_data):
     assert z_park["Other names"].startswith("Z-Park Tel Aviv liaison office; ")
 
     records = csv_records(export(admin_client, "visit"))
-    shanghai = row_where(records, "Origin", "Shanghai")
-    assert shanghai["Dates"] == "5-7 June 2018"
+    shanghai = row_where(records, "Origins", "Shanghai")
+    assert shanghai["Dates"] == "5-7 June [2018]"
     assert (shanghai["Start date"], shanghai["Start precision"]) == ("2018-06-05", "day")
     assert (shanghai["End date"], shanghai["End precision"]) == ("2018-06-07", "day")
+    assert shanghai["Start qualifier"] == shanghai["End qualifier"] == "inferred"
     assert shanghai["Destinations"] == "Haifa; Tel Aviv-Yafo"
     assert shanghai["Leader"] == "Ying Yong"
     participants = shanghai["Participants"].split("; ")
-    assert participants[0] == "Ying Yong (Mayor of Shanghai)"
-    assert "Yona Yahav (Mayor of Haifa)" in participants
-    beijing = row_where(records, "Origin", "Beijing")
-    assert beijing["Dates"] == "April 2018"
-    assert beijing["End date"] == beijing["End precision"] == ""
+    # Each with role, side and the body represented, when the article names one.
+    assert participants[0] == "Ying Yong (Mayor of Shanghai, Chinese side)"
+    assert "Yona Yahav (Mayor of Haifa, Israeli side)" in participants
+    assert (shanghai["Hosts"], shanghai["Invited by"]) == ("", "")
+    beijing = row_where(records, "Origins", "Beijing")
+    assert beijing["Dates"] == "April [2018]"
+    assert beijing["End date"] == beijing["End precision"] == beijing["End qualifier"] == ""
 
 
 def test_agreement_municipality_organization_person_and_source_values(admin_client, sample_data):
@@ -160,10 +179,11 @@ def test_agreement_municipality_organization_person_and_source_values(admin_clie
     assert twinning["Kind"] == "Twinning (sister cities)"
     assert twinning["Signed"] == "c. 1998"
     assert (twinning["Signed date"], twinning["Signed precision"]) == ("1998-01-01", "year")
+    assert twinning["Signed qualifier"] == "approximate"
     assert twinning["Signed during visit"] == ""
     terminal = row_where(records, "Parties", "Shanghai International Port Group; Port of Haifa")
     assert terminal["Kind"] == "Commercial contract"
-    assert terminal["Signed"] == "June 2018"
+    assert terminal["Signed"] == "June [2018]"
     assert terminal["Signed during visit"] == "Shanghai mayor Ying Yong's delegation to Israel"
     assert (
         terminal["Public URL"] == "http://testserver/agreements/sipg-haifa-port-terminal-project/"
@@ -189,6 +209,21 @@ def test_municipality_organization_person_and_source_values(admin_client, sample
     source = row_where(csv_records(export(admin_client, "source")), "URL", CHINA_KNOWLEDGE)
     assert (source["Published"], source["Published date"]) == ("20 July 2018", "2018-07-20")
     assert (source["Published precision"], source["Language"]) == ("day", "English")
+    assert source["Published qualifier"] == "exact"
+
+
+def test_a_date_known_only_as_a_bound_and_a_visit_without_a_date(admin_client):
+    AgreementFactory(
+        signed_date=date(2015, 1, 1),
+        signed_precision=Precision.YEAR,
+        signed_qualifier=Qualifier.NO_LATER_THAN,
+    )
+    VisitFactory(start_date=None)
+    [agreement] = csv_records(export(admin_client, "agreement"))
+    assert (agreement["Signed"], agreement["Signed qualifier"]) == ("by 2015", "no_later_than")
+    [visit] = csv_records(export(admin_client, "visit"))
+    assert visit["Dates"] == "date unknown"
+    assert visit["Start date"] == visit["Start precision"] == visit["Start qualifier"] == ""
 
 
 def test_chinese_and_hebrew_round_trip_through_utf8_sig(admin_client, sample_data, tmp_path):
@@ -216,3 +251,17 @@ def test_rfc_4180_quoting_and_crlf_line_ends(admin_client):
     assert '"The ""Silicon Valley"", in Tel Aviv"' in body
     assert ',"Two lines:\nhere"\r\n' in body
     assert body.count("\r\n") == 2
+
+
+def test_a_visit_from_a_city_and_a_body_lists_both_and_its_participants_body(admin_client):
+    ulai = OrganizationFactory(name="Union of Local Authorities in Israel")
+    visit = VisitFactory(origin=IsraeliMunicipalityFactory(name="Ma'alot-Tarshiha"))
+    add_places(visit, "origin", ulai)
+    add_places(visit, "inviter", OrganizationFactory(name="CPAFFC"))
+    VisitParticipantFactory(visit=visit, person=PersonFactory(name="A Mayor"), organization=ulai)
+    [row] = csv_records(export(admin_client, "visit"))
+    assert row["Origins"] == "Ma'alot-Tarshiha; Union of Local Authorities in Israel"
+    assert (row["Invited by"], row["Hosts"]) == ("CPAFFC", "")
+    assert (
+        row["Participants"] == "A Mayor (Mayor, Chinese side, Union of Local Authorities in Israel)"
+    )

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from cooperation.models import AgreementParty, LiaisonOffice, OperatingStatus, Source, Visit
+from cooperation.partial_dates import QUALIFIER_KNOWN, QUALIFIER_NEEDS_DATE, Qualifier
 from tests.support.factories import (
     AgreementFactory,
     IsraeliMunicipalityFactory,
@@ -29,6 +30,46 @@ def test_database_refuses_a_visit_ending_before_it_starts():
     visit = VisitFactory(start_date=date(2018, 6, 5))
     refused_by_database(lambda: Visit.objects.filter(pk=visit.pk).update(end_date=date(2018, 6, 4)))
     Visit.objects.filter(pk=visit.pk).update(end_date=date(2018, 6, 5))
+
+
+def test_database_refuses_a_visit_that_ends_without_a_start():
+    visit = VisitFactory(start_date=None)
+    refused_by_database(lambda: Visit.objects.filter(pk=visit.pk).update(end_date=date(2018, 6, 7)))
+
+
+# Every partial date: the factory of its record and the prefix of its columns.
+PARTIAL_DATES = [
+    (LiaisonOfficeFactory, "announced"),
+    (LiaisonOfficeFactory, "opened"),
+    (LiaisonOfficeFactory, "closed"),
+    (VisitFactory, "start"),
+    (VisitFactory, "end"),
+    (AgreementFactory, "signed"),
+    (AgreementFactory, "ended"),
+    (SourceFactory, "published"),
+]
+
+
+@pytest.mark.parametrize(("factory", "name"), PARTIAL_DATES)
+def test_database_refuses_an_unknown_qualifier_and_a_qualifier_without_a_date(factory, name):
+    record = factory(**{f"{name}_date": date(2019, 1, 1)})
+    rows = type(record).objects.filter(pk=record.pk)
+    refused_by_database(lambda: rows.update(**{f"{name}_qualifier": "roughly"}))
+    rows.update(**{f"{name}_qualifier": Qualifier.INFERRED})
+    refused_by_database(lambda: rows.update(**{f"{name}_date": None}))
+    rows.update(**{f"{name}_date": None, f"{name}_qualifier": Qualifier.EXACT})
+
+
+@pytest.mark.parametrize(("factory", "name"), PARTIAL_DATES)
+def test_the_qualifier_constraints_say_their_rule_in_plain_words(factory, name):
+    unknown = factory.build(**{f"{name}_date": date(2019, 1, 1), f"{name}_qualifier": "roughly"})
+    with pytest.raises(ValidationError) as error:
+        unknown.validate_constraints()
+    assert error.value.messages == [QUALIFIER_KNOWN]
+    undated = factory.build(**{f"{name}_date": None, f"{name}_qualifier": Qualifier.APPROXIMATE})
+    with pytest.raises(ValidationError) as error:
+        undated.validate_constraints()
+    assert error.value.messages == [QUALIFIER_NEEDS_DATE]
 
 
 def test_database_refuses_an_office_closed_before_it_opened():

@@ -15,6 +15,7 @@ from tests.support.factories import (
     PersonFactory,
     VisitFactory,
     VisitParticipantFactory,
+    add_places,
 )
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +90,7 @@ class IsolationChecker(HTMLParser):
 def test_a_name_with_a_control_cannot_reverse_the_page_around_it(client):
     office = LiaisonOfficeFactory()
     visit = VisitFactory(origin=office.sponsor, leader=PersonFactory())
-    visit.destinations.add(office.host)
+    add_places(visit, "destination", office.host)
     VisitParticipantFactory(visit=visit, role="Mayor")
     agreement = AgreementFactory(parties=[office.sponsor, office.host], visit=visit)
     office.staff_roles.create(person=PersonFactory(), role="Director")

@@ -4,7 +4,16 @@ import pytest
 
 from cooperation.devdata.sample_data import CHINA_KNOWLEDGE, ECNS, SHINE, XEBERSAATI
 from cooperation.models import Agreement, LiaisonOffice, Municipality, PublicationStatus, Visit
-from tests.support.factories import AgreementFactory, VisitFactory
+from tests.support.factories import (
+    AgreementFactory,
+    IsraeliMunicipalityFactory,
+    MunicipalityFactory,
+    OrganizationFactory,
+    PersonFactory,
+    VisitFactory,
+    VisitParticipantFactory,
+    add_places,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +26,7 @@ def page(client, url):
 
 def test_office_page(client, sample_data):
     html = page(client, "/offices/zhongguancun-science-park-tel-aviv-liaison-office/")
-    assert "<dt>Announced</dt><dd>April 2018</dd>" in html
+    assert "<dt>Announced</dt><dd>April [2018]</dd>" in html
     assert "Zhongguancun Science Park" in html
     assert '<bdi lang="zh">中关村科技园区</bdi>' in html
     assert 'href="/municipalities/beijing/"' in html
@@ -34,13 +43,13 @@ def test_office_page(client, sample_data):
 def test_office_page_staff(client, sample_data):
     html = page(client, "/offices/dongguan-economic-and-trade-office-in-israel/")
     assert "Eric (Qian) Wang" in html and "Deputy director" in html
-    assert "<dt>Opened</dt><dd>January 2018</dd>" in html
+    assert "<dt>Opened</dt><dd>January [2018]</dd>" in html
     assert f'href="{CHINA_KNOWLEDGE}"' in html
 
 
 def test_visit_page(client, sample_data):
     html = page(client, "/visits/shanghai-mayor-visit-to-israel-2018-06/")
-    assert "<dt>Dates</dt><dd>5-7 June 2018</dd>" in html
+    assert "<dt>Dates</dt><dd>5-7 June [2018]</dd>" in html
     assert '<bdi lang="he" dir="rtl">יונה יהב</bdi>' in html
     assert "Consul-general of Israel to Shanghai" in html
     assert 'href="/agreements/sipg-haifa-port-terminal-project/"' in html
@@ -54,6 +63,11 @@ def test_agreement_page(client, sample_data):
     assert '<bdi lang="he" dir="rtl">תל אביב-יפו</bdi>' in html
     signed_during = page(client, "/agreements/sipg-haifa-port-terminal-project/")
     assert 'href="/visits/shanghai-mayor-visit-to-israel-2018-06/"' in signed_during
+
+
+def test_a_visit_without_a_date_says_so(client):
+    visit = VisitFactory(start_date=None)
+    assert "<dt>Dates</dt><dd>date unknown</dd>" in page(client, visit.get_absolute_url())
 
 
 def test_agreement_page_hides_a_link_to_an_unpublished_visit(client):
@@ -118,3 +132,32 @@ def test_a_profile_shows_the_names_in_the_other_scripts_and_the_other_names(clie
     assert '<li><bdi lang="zh">特拉维夫</bdi></li>' in also
     beijing = page(client, "/municipalities/beijing/")
     assert '<bdi lang="he" dir="rtl">בייג&#x27;ינג</bdi>' in beijing
+
+
+def test_a_visit_from_a_city_and_a_body_with_hosts_inviters_and_participants_bodies(client):
+    maalot = IsraeliMunicipalityFactory(name="Ma'alot-Tarshiha", slug="maalot")
+    ulai = OrganizationFactory(
+        name="Union of Local Authorities in Israel", name_he="מרכז השלטון המקומי"
+    )
+    visit = VisitFactory(title="Mayors' delegation", origin=maalot, start_date=None)
+    add_places(visit, "origin", ulai)
+    add_places(visit, "destination", MunicipalityFactory(name="Beijing", slug="beijing"))
+    add_places(visit, "host", OrganizationFactory(name="Beijing People's Government"))
+    add_places(visit, "inviter", OrganizationFactory(name="CPAFFC"))
+    VisitParticipantFactory(visit=visit, person=PersonFactory(name="A Mayor"), organization=ulai)
+    html = page(client, visit.get_absolute_url())
+    origins = html.split("<dt>From</dt>", 1)[1].split("</dd>", 1)[0]
+    assert '<a href="/municipalities/maalot/"><bdi>Ma&#x27;alot-Tarshiha</bdi></a>' in origins
+    assert "<li><bdi>Union of Local Authorities in Israel</bdi>" in origins
+    assert '<bdi lang="he" dir="rtl">מרכז השלטון המקומי</bdi>' in origins
+    assert 'href="/municipalities/beijing/"' in html.split("<dt>To</dt>", 1)[1].split("</dd>")[0]
+    assert "Beijing People&#x27;s Government" in html.split("<dt>Hosted by</dt>", 1)[1]
+    assert "CPAFFC" in html.split("<dt>Invited by</dt>", 1)[1]
+    row = html.split("<td><bdi>A Mayor</bdi>", 1)[1].split("</tr>", 1)[0]
+    assert "<td><bdi>Union of Local Authorities in Israel</bdi>" in row
+    assert "<dt>Dates</dt><dd>date unknown</dd>" in html
+    listed = client.get("/visits/", {"q": "Union of Local"}).content.decode()
+    assert (
+        "from <bdi>Ma&#x27;alot-Tarshiha</bdi>, <bdi>Union of Local Authorities in Israel</bdi>"
+        in listed
+    )

@@ -28,6 +28,7 @@ from tests.support.factories import (
     SourceFactory,
     VisitFactory,
     VisitParticipantFactory,
+    add_places,
 )
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +72,7 @@ def planted(sample_data):
         purpose=SECRET,
         sources=[source],
     )
-    visit.destinations.add(israeli)
+    add_places(visit, "destination", israeli)
     visit.sectors.add(sector)
     VisitParticipantFactory(visit=visit, person=person, organization=body, role=SECRET)
     AgreementFactory(

@@ -23,6 +23,7 @@ def test_activity_ignores_unpublished_and_undated_records():
     LiaisonOfficeFactory(opened_date=date(2021, 5, 1), status="draft")
     LiaisonOfficeFactory(opened_date=None, announced_date=None)
     VisitFactory(start_date=date(2020, 1, 1))
+    VisitFactory(start_date=None)
     AgreementFactory(signed_date=None)
     rows = activity_by_year()
     assert [(row.year, row.offices, row.visits) for row in rows] == [(2019, 1, 0), (2020, 0, 1)]
@@ -55,6 +56,16 @@ def test_home_page_shows_counts_chart_table_and_latest(client, sample_data):
     assert '<th scope="row">1993</th><td>0</td><td>0</td><td>1</td>' in html
     assert 'href="/visits/shanghai-mayor-visit-to-israel-2018-06/"' in html
     assert "<script" not in html
+
+
+def test_home_page_counts_a_visit_without_a_date_and_leaves_it_out_of_the_chart(client):
+    VisitFactory(title="Dated visit", start_date=date(2018, 6, 5))
+    VisitFactory(title="Undated visit", start_date=None)
+    html = client.get("/").content.decode()
+    assert "<strong>2</strong> visits" in html
+    assert "<title>2018: 1 visits</title>" in html
+    assert "Undated visit</bdi></a>, date unknown</li>" in html
+    assert '<th scope="row">None</th>' not in html
 
 
 def test_home_page_without_records(client):

@@ -145,6 +145,19 @@ def test_records_without_a_date_sort_last_both_ways(client):
     assert titles(client, "/offices/?ordering=-year") == [dated.name, "Undated"]
 
 
+def test_a_visit_without_a_date_is_listed_last_and_left_out_by_the_year_filters(client):
+    VisitFactory(title="A visit of unknown date", start_date=None)
+    VisitFactory(title="Older", start_date=date(2017, 3, 1))
+    VisitFactory(title="Newer", start_date=date(2018, 6, 5))
+    last = "A visit of unknown date"
+    assert titles(client, "/visits/") == ["Newer", "Older", last]
+    assert titles(client, "/visits/?ordering=year") == ["Older", "Newer", last]
+    assert titles(client, "/visits/?ordering=-year") == ["Newer", "Older", last]
+    assert titles(client, "/visits/?year_min=1900") == ["Newer", "Older"]
+    assert titles(client, "/visits/?year_max=2100") == ["Newer", "Older"]
+    assert "<p>date unknown · from " in client.get("/visits/").content.decode()
+
+
 def test_year_uses_opened_else_announced(client):
     LiaisonOfficeFactory(
         name="Announced 2016, opened 2019",

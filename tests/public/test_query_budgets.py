@@ -16,6 +16,7 @@ from tests.support.factories import (
     SourceFactory,
     VisitFactory,
     VisitParticipantFactory,
+    add_places,
 )
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def make_offices(n):
 def make_visits(n):
     for _ in range(n):
         visit = VisitFactory(leader=PersonFactory())
-        visit.destinations.add(IsraeliMunicipalityFactory())
+        add_places(visit, "destination", IsraeliMunicipalityFactory())
         VisitParticipantFactory(visit=visit)
 
 
@@ -79,7 +80,7 @@ def office_with(n):
         office.staff_roles.create(person=PersonFactory(), role="Staff")
         office.sectors.add(SectorFactory())
         visit = VisitFactory(origin=office.sponsor)
-        visit.destinations.add(office.host)
+        add_places(visit, "destination", office.host)
         AgreementFactory(parties=[office.sponsor, office.host])
     return office.get_absolute_url()
 
@@ -88,7 +89,7 @@ def visit_with(n):
     visit = VisitFactory(sources=SourceFactory.create_batch(n))
     for _ in range(n):
         VisitParticipantFactory(visit=visit, organization=OrganizationFactory())
-        visit.destinations.add(IsraeliMunicipalityFactory())
+        add_places(visit, "destination", IsraeliMunicipalityFactory())
         AgreementFactory(visit=visit)
     return visit.get_absolute_url()
 
@@ -106,8 +107,8 @@ def municipality_with(n):
         MunicipalityFactory(parent=place)
         OrganizationFactory(municipality=place)
         LiaisonOfficeFactory(sponsor=place)
-        VisitFactory(origin=place).destinations.add(IsraeliMunicipalityFactory())
-        VisitFactory().destinations.add(place)
+        add_places(VisitFactory(origin=place), "destination", IsraeliMunicipalityFactory())
+        add_places(VisitFactory(), "destination", place)
         AgreementFactory(parties=[place, IsraeliMunicipalityFactory()])
     return place.get_absolute_url()
 
@@ -121,8 +122,8 @@ def region_with(n):
         city = MunicipalityFactory(parent=province)
         for place in (city, MunicipalityFactory(parent=city, level=MunicipalityLevel.DISTRICT)):
             LiaisonOfficeFactory(sponsor=place)
-            VisitFactory(origin=place).destinations.add(IsraeliMunicipalityFactory())
-            VisitFactory().destinations.add(place, IsraeliMunicipalityFactory())
+            add_places(VisitFactory(origin=place), "destination", IsraeliMunicipalityFactory())
+            add_places(VisitFactory(), "destination", place, IsraeliMunicipalityFactory())
             AgreementFactory(parties=[place, IsraeliMunicipalityFactory()])
     return province.get_absolute_url()
 

@@ -15,6 +15,7 @@ from tests.support.factories import (
     MunicipalityFactory,
     OrganizationFactory,
     VisitFactory,
+    add_places,
 )
 from tests.support.public_pages import result_titles
 
@@ -53,18 +54,18 @@ def yunnan():
     for name, sponsor in zip(OFFICES, [province, puer, simao], strict=True):
         LiaisonOfficeFactory(name=name, sponsor=sponsor, host=tel_aviv)
     for title, origin in zip(VISITS_OUT, [puer, simao], strict=True):
-        VisitFactory(title=title, origin=origin).destinations.add(tel_aviv)
+        add_places(VisitFactory(title=title, origin=origin), "destination", tel_aviv)
     for title, destination in zip(VISITS_IN, [puer, simao], strict=True):
-        VisitFactory(title=title, origin=haifa).destinations.add(destination)
+        add_places(VisitFactory(title=title, origin=haifa), "destination", destination)
     AgreementFactory(title=AGREEMENTS[0], parties=[puer, haifa])
     AgreementFactory(title=AGREEMENTS[1], kind="mou", parties=[simao, technion])
 
     LiaisonOfficeFactory(name=ELSEWHERE[0], sponsor=chengdu)
-    VisitFactory(title=ELSEWHERE[1], origin=chengdu).destinations.add(tel_aviv)
+    add_places(VisitFactory(title=ELSEWHERE[1], origin=chengdu), "destination", tel_aviv)
     AgreementFactory(title=ELSEWHERE[2], parties=[chengdu, tel_aviv])
 
     LiaisonOfficeFactory(name=DRAFTS[0], sponsor=simao, status=DRAFT)
-    VisitFactory(title=DRAFTS[1], origin=puer, status=DRAFT).destinations.add(tel_aviv)
+    add_places(VisitFactory(title=DRAFTS[1], origin=puer, status=DRAFT), "destination", tel_aviv)
     AgreementFactory(title=DRAFTS[2], parties=[puer, tel_aviv], status=DRAFT)
     return {"province": province, "puer": puer, "simao": simao, "haifa": haifa}
 

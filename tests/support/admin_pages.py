@@ -59,3 +59,8 @@ def page_data(response) -> dict:
                 value = value or []
             data[field.html_name] = "" if value is None else value
     return data
+
+
+def visit_origin(place) -> dict:
+    """A visit form's fields that make `place` (a municipality) its only "from" place."""
+    return {"places-0-role": "origin", "places-0-municipality": place.pk}

@@ -7,6 +7,7 @@ from factory.django import DjangoModelFactory
 
 from cooperation import models
 from cooperation.models import Country, MunicipalityLevel, PublicationStatus, Side
+from cooperation.models import PlaceRole as Role
 from cooperation.models.places import OrganizationKind
 
 
@@ -99,14 +100,31 @@ class LiaisonOfficeFactory(RecordFactory):
     aliases = aliases
 
 
+def add_places(visit, role, *places) -> None:
+    """Add municipalities or organizations to a visit in `role` ("origin", "destination")."""
+    for place in places:
+        field = "municipality" if isinstance(place, models.Municipality) else "organization"
+        models.VisitPlace.objects.create(visit=visit, role=role, **{field: place})
+
+
 class VisitFactory(RecordFactory):
     class Meta:
         model = models.Visit
 
     title = factory.Sequence(lambda n: f"Visit {n}")
     slug = factory.Sequence(lambda n: f"visit-{n}")
-    origin = factory.SubFactory(MunicipalityFactory)
     start_date = date(2018, 6, 5)
+
+    @factory.post_generation
+    def origin(self, create, extracted, **kwargs):
+        """`origin=place` (a municipality or an organization; a new city by default)."""
+        if create:
+            add_places(self, Role.ORIGIN, extracted or MunicipalityFactory())
+
+    @factory.post_generation
+    def destinations(self, create, extracted, **kwargs):
+        if create:
+            add_places(self, Role.DESTINATION, *(extracted or ()))
 
 
 class VisitParticipantFactory(DjangoModelFactory):

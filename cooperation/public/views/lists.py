@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.core.paginator import InvalidPage, Paginator
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.shortcuts import render
 
 from cooperation.exports.public import public_csv_response
@@ -15,6 +15,9 @@ from cooperation.models import Municipality
 from cooperation.public import filters, queries
 
 PAGE_SIZE = 25
+# The lists' default order: latest first, records without a date last, as the `ordering`
+# parameter sorts them (PostgreSQL would put them first).
+LATEST_FIRST = F("main_date").desc(nulls_last=True)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -24,7 +27,7 @@ class ListPage:
 
     filterset_class: type
     queryset: Callable[[], QuerySet]
-    default_ordering: tuple[str, ...]
+    default_ordering: tuple
     template_name: str
     noun: str
     noun_plural: str
@@ -39,7 +42,7 @@ class ListPage:
 OFFICES = ListPage(
     filterset_class=filters.OfficeFilterSet,
     queryset=queries.offices,
-    default_ordering=("-main_date", "name", "pk"),
+    default_ordering=(LATEST_FIRST, "name", "pk"),
     template_name="cooperation/office_list.html",
     noun="liaison office",
     noun_plural="liaison offices",
@@ -47,8 +50,8 @@ OFFICES = ListPage(
 )
 VISITS = ListPage(
     filterset_class=filters.VisitFilterSet,
-    queryset=lambda: queries.visits().prefetch_related("destinations"),
-    default_ordering=("-main_date", "title", "pk"),
+    queryset=queries.visits,
+    default_ordering=(LATEST_FIRST, "title", "pk"),
     template_name="cooperation/visit_list.html",
     noun="visit",
     noun_plural="visits",
@@ -57,7 +60,7 @@ VISITS = ListPage(
 AGREEMENTS = ListPage(
     filterset_class=filters.AgreementFilterSet,
     queryset=queries.agreements,
-    default_ordering=("-main_date", "title", "pk"),
+    default_ordering=(LATEST_FIRST, "title", "pk"),
     template_name="cooperation/agreement_list.html",
     noun="agreement",
     noun_plural="agreements",

@@ -59,7 +59,7 @@ def copy_places_back(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cooperation', '0007_names_in_three_scripts'),
+        ('cooperation', '0009_visit_date_unknown'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
