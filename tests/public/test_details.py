@@ -154,7 +154,7 @@ def test_a_visit_from_a_city_and_a_body_with_hosts_inviters_and_participants_bod
     assert "Beijing People&#x27;s Government" in html.split("<dt>Hosted by</dt>", 1)[1]
     assert "CPAFFC" in html.split("<dt>Invited by</dt>", 1)[1]
     row = html.split("<td><bdi>A Mayor</bdi>", 1)[1].split("</tr>", 1)[0]
-    assert "<td><bdi>Union of Local Authorities in Israel</bdi>" in row
+    assert "<td><bdi>Mayor</bdi>, for <bdi>Union of Local Authorities in Israel</bdi>" in row
     assert "<dt>Dates</dt><dd>date unknown</dd>" in html
     listed = client.get("/visits/", {"q": "Union of Local"}).content.decode()
     assert (
