@@ -30,7 +30,6 @@ from cooperation.models import (
 from cooperation.models.base import Named
 from cooperation.models.places import OrganizationKind
 from cooperation.partial_dates import PartialDate, Precision, Qualifier
-from cooperation.scripts import search_key
 
 PREFIX = "synthetic-"
 SOURCE_URL = "https://example.org/synthetic-articles/"
@@ -70,8 +69,8 @@ def synthetic_office_count() -> int:
 
 def with_search_names(row: dict) -> dict:
     """The search key `Named.save()` would write, for a row written without it."""
-    names = [row.get("name", ""), row.get("name_zh", ""), row.get("name_he", "")]
-    return {**row, "search_names": search_key(names)}
+    names = {field: row.get(field, "") for field in ("name", "name_zh", "name_he")}
+    return {**row, "search_names": Named.search_names_of(**names)}
 
 
 def insert(model, rows) -> None:

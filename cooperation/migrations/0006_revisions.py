@@ -5,21 +5,11 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-from cooperation.migrations._roles import grant, revoke
+from cooperation.migrations._roles import granting
 
 # Frozen: what this migration gives each role.
 ANALYST = {"view_revision"}
 EDITOR = {"view_revision", "review_revision"}
-
-
-def add_review_to_roles(apps, schema_editor):
-    grant(apps, "Analyst", ANALYST)
-    grant(apps, "Editor", EDITOR)
-
-
-def remove_review_from_roles(apps, schema_editor):
-    revoke(apps, "Analyst", ANALYST)
-    revoke(apps, "Editor", EDITOR)
 
 
 class Migration(migrations.Migration):
@@ -55,5 +45,5 @@ class Migration(migrations.Migration):
                 'constraints': [models.CheckConstraint(condition=models.Q(models.Q(('reviewed_by__isnull', True), ('status', 'pending')), models.Q(models.Q(('status', 'pending'), _negated=True), ('reviewed_by__isnull', False)), _connector='OR'), name='revision_reviewed_when_decided', violation_error_message='A decided change names its reviewer; a pending one none.')],
             },
         ),
-        migrations.RunPython(add_review_to_roles, remove_review_from_roles),
+        granting(analyst=ANALYST, editor=EDITOR),
     ]

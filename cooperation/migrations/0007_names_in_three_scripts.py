@@ -15,7 +15,7 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-from cooperation.migrations._roles import grant, revoke
+from cooperation.migrations._roles import granting
 from cooperation.scripts import script_language, search_key
 
 NAMED = {
@@ -30,16 +30,6 @@ NAMED = {
 ALIASES = [f"{name}alias" for name in ("municipality", "organization", "person", "office")]
 ANALYST = {f"{action}_{model}" for model in ALIASES for action in ("view", "add", "change", "delete")}
 EDITOR = ANALYST | {f"change_historical{model}" for model in ALIASES}
-
-
-def add_aliases_to_roles(apps, schema_editor):
-    grant(apps, "Analyst", ANALYST)
-    grant(apps, "Editor", EDITOR)
-
-
-def remove_aliases_from_roles(apps, schema_editor):
-    revoke(apps, "Analyst", ANALYST)
-    revoke(apps, "Editor", EDITOR)
 
 
 def copy_names(apps, schema_editor):
@@ -910,5 +900,5 @@ class Migration(migrations.Migration):
             name="native_name",
         ),
         migrations.RunPython(create_index, drop_index),
-        migrations.RunPython(add_aliases_to_roles, remove_aliases_from_roles),
+        granting(analyst=ANALYST, editor=EDITOR),
     ]

@@ -12,21 +12,11 @@ import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
 
-from cooperation.migrations._roles import grant, revoke
+from cooperation.migrations._roles import granting
 
 # Frozen: what this migration gives each role (analysts edit a visit's places with it).
 ANALYST = {f"{action}_visitplace" for action in ("view", "add", "change", "delete")}
 EDITOR = ANALYST | {"change_historicalvisitplace"}
-
-
-def add_places_to_roles(apps, schema_editor):
-    grant(apps, "Analyst", ANALYST)
-    grant(apps, "Editor", EDITOR)
-
-
-def remove_places_from_roles(apps, schema_editor):
-    revoke(apps, "Analyst", ANALYST)
-    revoke(apps, "Editor", EDITOR)
 
 
 def copy_places(apps, schema_editor):
@@ -139,5 +129,5 @@ class Migration(migrations.Migration):
         migrations.DeleteModel(
             name='HistoricalVisit_destinations',
         ),
-        migrations.RunPython(add_places_to_roles, remove_places_from_roles),
+        granting(analyst=ANALYST, editor=EDITOR),
     ]

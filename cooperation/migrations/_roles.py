@@ -4,7 +4,10 @@ Only mechanism lives here: each migration passes its own frozen list of permissi
 replays the same way on a fresh database whatever cooperation/records/roles.py says later.
 """
 
+from functools import partial
+
 from django.contrib.auth.management import create_permissions
+from django.db import migrations
 
 
 def create_all_permissions(apps) -> None:
@@ -32,3 +35,19 @@ def revoke(apps, group_name: str, codenames) -> None:
     group = apps.get_model("auth", "Group").objects.filter(name=group_name).first()
     if group is not None:
         group.permissions.remove(*group.permissions.filter(codename__in=codenames))
+
+
+def grant_roles(apps, schema_editor, *, analyst, editor) -> None:
+    grant(apps, "Analyst", analyst)
+    grant(apps, "Editor", editor)
+
+
+def revoke_roles(apps, schema_editor, *, analyst, editor) -> None:
+    revoke(apps, "Analyst", analyst)
+    revoke(apps, "Editor", editor)
+
+
+def granting(*, analyst, editor) -> migrations.RunPython:
+    """The operation that gives each role these permissions (taken back when reversed)."""
+    roles = {"analyst": analyst, "editor": editor}
+    return migrations.RunPython(partial(grant_roles, **roles), partial(revoke_roles, **roles))

@@ -2,11 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models.base import MunicipalityOrOrganization, Record
+from cooperation.models.base import (
+    PARTIES,
+    MunicipalityOrOrganization,
+    Record,
+    one_party_constraint,
+    party_once,
+)
 from cooperation.partial_dates import (
     PartialDateAttribute,
     in_order_constraint,
@@ -113,21 +118,13 @@ class AgreementParty(MunicipalityOrOrganization):
     class Meta:
         verbose_name_plural = "agreement parties"
         constraints = [
-            models.CheckConstraint(
+            one_party_constraint(
                 name="agreement_party_is_one_thing",
-                condition=Q(municipality__isnull=False, organization__isnull=True)
-                | Q(municipality__isnull=True, organization__isnull=False),
-                violation_error_message="A party is either a municipality or an organization.",
+                message="A party is either a municipality or an organization.",
             ),
-            models.UniqueConstraint(
-                fields=["agreement", "municipality"],
-                condition=Q(municipality__isnull=False),
-                name="agreement_municipality_once",
-            ),
-            models.UniqueConstraint(
-                fields=["agreement", "organization"],
-                condition=Q(organization__isnull=False),
-                name="agreement_organization_once",
+            *(
+                party_once(party, within=["agreement"], name=f"agreement_{party}_once")
+                for party in PARTIES
             ),
         ]
 

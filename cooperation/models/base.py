@@ -126,8 +126,15 @@ class Named(Tracked):
     def alias_names(self) -> list[str]:
         return [alias.name for alias in self.aliases.all()] if self.pk else []
 
+    @staticmethod
+    def search_names_of(*, name: str, name_zh: str = "", name_he: str = "", aliases=()) -> str:
+        """The search key of these names: what `search_names` holds."""
+        return scripts.search_key([name, name_zh, name_he, *aliases])
+
     def computed_search_names(self) -> str:
-        return scripts.search_key([self.name, self.name_zh, self.name_he, *self.alias_names()])
+        return self.search_names_of(
+            name=self.name, name_zh=self.name_zh, name_he=self.name_he, aliases=self.alias_names()
+        )
 
     def refresh_search_names(self) -> None:
         """Write the search key again from the names as saved (after an alias changed)."""
@@ -210,9 +217,33 @@ def alias_once(owner: str):
     )
 
 
+PARTIES = ("municipality", "organization")
+
+
+def one_party_constraint(*, name: str, message: str) -> models.CheckConstraint:
+    """The database rule of a `MunicipalityOrOrganization` row: exactly one of the two."""
+    return models.CheckConstraint(
+        name=name,
+        condition=Q(municipality__isnull=False, organization__isnull=True)
+        | Q(municipality__isnull=True, organization__isnull=False),
+        violation_error_message=message,
+    )
+
+
+def party_once(party: str, *, within: list[str], name: str, message=None):
+    """Each municipality (or organization) at most once among the rows sharing `within`."""
+    return models.UniqueConstraint(
+        fields=[*within, party],
+        condition=Q(**{f"{party}__isnull": False}),
+        name=name,
+        violation_error_message=message,
+    )
+
+
 class MunicipalityOrOrganization(PlainText):
     """A row that names either a municipality or an organization (an agreement's party, a
-    visit's place); concrete models declare both foreign keys and the database rule."""
+    visit's place); concrete models declare both foreign keys and their rules
+    (`one_party_constraint`, `party_once`)."""
 
     class Meta:
         abstract = True

@@ -8,10 +8,13 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from cooperation.models.base import (
+    PARTIES,
     MunicipalityOrOrganization,
     PlainText,
     PublishableQuerySet,
     Record,
+    one_party_constraint,
+    party_once,
 )
 from cooperation.partial_dates import (
     PartialDate,
@@ -141,14 +144,6 @@ class Visit(Record):
     def destinations(self) -> list:
         return self.places_in(PlaceRole.DESTINATION)
 
-    @property
-    def hosts(self) -> list:
-        return self.places_in(PlaceRole.HOST)
-
-    @property
-    def inviters(self) -> list:
-        return self.places_in(PlaceRole.INVITER)
-
     def clean(self):
         super().clean()
         normalize_partial_dates(self, "start", "end")
@@ -220,23 +215,18 @@ class VisitPlace(MunicipalityOrOrganization):
         verbose_name_plural = "places and bodies of visits"
         ordering = ["pk"]
         constraints = [
-            models.CheckConstraint(
+            one_party_constraint(
                 name="visit_place_is_one_thing",
-                condition=Q(municipality__isnull=False, organization__isnull=True)
-                | Q(municipality__isnull=True, organization__isnull=False),
-                violation_error_message="A place is either a municipality or an organization.",
+                message="A place is either a municipality or an organization.",
             ),
-            models.UniqueConstraint(
-                fields=["visit", "role", "municipality"],
-                condition=Q(municipality__isnull=False),
-                name="visit_municipality_once_per_role",
-                violation_error_message="This municipality is already listed in this role.",
-            ),
-            models.UniqueConstraint(
-                fields=["visit", "role", "organization"],
-                condition=Q(organization__isnull=False),
-                name="visit_organization_once_per_role",
-                violation_error_message="This organization is already listed in this role.",
+            *(
+                party_once(
+                    party,
+                    within=["visit", "role"],
+                    name=f"visit_{party}_once_per_role",
+                    message=f"This {party} is already listed in this role.",
+                )
+                for party in PARTIES
             ),
         ]
 
