@@ -1,9 +1,8 @@
 """Names in three scripts in the admin: search by any of them, and find the missing ones."""
 
 from django.contrib import admin
-from django.db.models import Exists, OuterRef
 
-from cooperation.models.base import names_contain
+from cooperation.models.base import linked_names_contain, names_contain
 
 
 class NameSearchMixin:
@@ -24,8 +23,7 @@ class NameSearchMixin:
         if self.name_search_paths:
             results |= queryset.filter(names_contain(search_term, *self.name_search_paths))
         for row_model, owner, *paths in self.name_search_rows:
-            rows = row_model.objects.filter(names_contain(search_term, *paths))
-            results |= queryset.filter(Exists(rows.filter(**{owner: OuterRef("pk")})))
+            results |= queryset.filter(linked_names_contain(row_model, owner, search_term, *paths))
         return results, may_have_duplicates
 
 

@@ -7,7 +7,7 @@ from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
@@ -154,6 +154,14 @@ def names_contain(text: str, *prefixes: str) -> Q:
     which PostgreSQL serves with a trigram index (migration names_in_three_scripts)."""
     key = scripts.folded(text)
     return reduce(or_, (Q(**{f"{prefix}search_names__contains": key}) for prefix in prefixes))
+
+
+def linked_names_contain(row_model, owner: str, text: str, *prefixes: str) -> Exists:
+    """EXISTS: a row of `row_model` whose `owner` is the outer row has a name containing
+    `text` on the paths `prefixes` lead to: a many-valued link, matched without listing
+    the outer row twice."""
+    rows = row_model.objects.filter(**{owner: OuterRef("pk")})
+    return Exists(rows.filter(names_contain(text, *prefixes)))
 
 
 class Alias(PlainText):

@@ -33,6 +33,7 @@ from cooperation.models import (
     VisitParticipant,
     VisitPlace,
 )
+from cooperation.models.base import linked_names_contain, names_contain
 from cooperation.models.places import SELF_AND_REGIONS
 from cooperation.public import queries, search
 
@@ -203,9 +204,9 @@ class OfficeFilterSet(PublicFilterSet):
 
     @staticmethod
     def search_q(text):
-        return search.names_match(
+        return names_contain(
             text, "", *with_regions("sponsor__", "host__"), "sponsor_organization__"
-        ) | search.linked_names_match(OfficeStaff, "office", text, "person__")
+        ) | linked_names_contain(OfficeStaff, "office", text, "person__")
 
 
 class VisitFilterSet(PublicFilterSet):
@@ -266,13 +267,11 @@ class VisitFilterSet(PublicFilterSet):
     def search_q(text):
         return (
             search.titles_match(text, "title")
-            | search.names_match(text, "leader__")
-            | search.linked_names_match(
+            | names_contain(text, "leader__")
+            | linked_names_contain(
                 VisitPlace, "visit", text, *with_regions("municipality__"), "organization__"
             )
-            | search.linked_names_match(
-                VisitParticipant, "visit", text, "person__", "organization__"
-            )
+            | linked_names_contain(VisitParticipant, "visit", text, "person__", "organization__")
         )
 
 
@@ -327,7 +326,7 @@ class AgreementFilterSet(PublicFilterSet):
 
     @staticmethod
     def search_q(text):
-        return search.titles_match(text, "title") | search.linked_names_match(
+        return search.titles_match(text, "title") | linked_names_contain(
             AgreementParty, "agreement", text, *with_regions("municipality__"), "organization__"
         )
 
@@ -352,4 +351,4 @@ class MunicipalityFilterSet(django_filters.FilterSet):
 
     @staticmethod
     def search(queryset, name, value):
-        return queryset.filter(search.names_match(value, ""))
+        return queryset.filter(names_contain(value, ""))
