@@ -8,7 +8,9 @@ from django.utils.html import format_html, format_html_join
 
 from cooperation.admin.formsets import kept_forms
 from cooperation.models import AgreementParty, PlaceRole, Source, VisitPlace
+from cooperation.models.sources import citations_of
 from cooperation.partial_dates import PartialDate, Qualifier
+from cooperation.quotes import quote_error
 from cooperation.records import duplicates
 
 SAVE_ANYWAY = "Not a duplicate: save anyway"
@@ -149,6 +151,28 @@ class SourceForm(AdminForm):
                 )
             )
         return url
+
+    def clean_text(self):
+        """A new text must still hold every quote cited from the source: a quote that is
+        no longer in it would be evidence nobody can check."""
+        text = self.cleaned_data["text"]
+        if self.instance.pk is None:
+            return text
+        lost = [
+            citation
+            for citation in citations_of(self.instance)
+            if quote_error(citation.quote, text) is not None
+        ]
+        if lost:
+            raise ValidationError(
+                format_html(
+                    "{} quote(s) cited from this source would no longer be in its text: {}. "
+                    "Keep them in the text, or change those citations first.",
+                    len(lost),
+                    format_html_join("; ", "“{}” ({})", ((c.quote, c.record) for c in lost[:5])),
+                )
+            )
+        return text
 
     def likely_duplicates(self):
         return duplicates.sources_with_same_url(

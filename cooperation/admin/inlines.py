@@ -1,5 +1,5 @@
 """Rows entered with their record: other names, sources cited, office staff, participants,
-parties.
+parties, citations.
 
 Each row's autocomplete field shows the object it points to. Django's widget looks that
 object up once per row; here the rows come with their related objects already joined
@@ -10,6 +10,7 @@ object up once per row; here the rows come with their related objects already jo
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
+from django.db import models
 
 from cooperation.admin.formsets import (
     AgreementPartyFormSet,
@@ -18,14 +19,17 @@ from cooperation.admin.formsets import (
 )
 from cooperation.models import (
     Agreement,
+    AgreementCitation,
     AgreementParty,
     LiaisonOffice,
     MunicipalityAlias,
     OfficeAlias,
+    OfficeCitation,
     OfficeStaff,
     OrganizationAlias,
     PersonAlias,
     Visit,
+    VisitCitation,
     VisitParticipant,
     VisitPlace,
 )
@@ -151,3 +155,42 @@ class AgreementPartyInline(RowsInline):
 
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if obj else 2
+
+
+class CitationForm(PreloadedChoicesForm):
+    """A citation's fact is chosen among the facts the record states as saved (`facts`,
+    given by the record admin's `get_formset_kwargs`); a fact the record no longer states
+    stays choosable on its row, marked, so saving the page changes nothing unasked."""
+
+    fact = forms.ChoiceField(help_text="Save the record first to cite its places and people.")
+
+    def __init__(self, *args, facts=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = list(facts)
+        current = self.instance.fact
+        if current and current not in dict(choices):
+            choices.append((current, f"No longer on the record: {current}"))
+        self.fields["fact"].choices = [("", "---------"), *choices]
+
+
+class CitationsInline(RowsInline):
+    """Evidence: for each fact, the words of a source that support it."""
+
+    form = CitationForm
+    fields = ["fact", "source", "quote", "quote_en"]
+    autocomplete_fields = ["source"]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+    verbose_name = "cited fact"
+    verbose_name_plural = "evidence: each fact with the words of the source that support it"
+
+
+class OfficeCitationsInline(CitationsInline):
+    model = OfficeCitation
+
+
+class VisitCitationsInline(CitationsInline):
+    model = VisitCitation
+
+
+class AgreementCitationsInline(CitationsInline):
+    model = AgreementCitation

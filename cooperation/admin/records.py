@@ -10,11 +10,15 @@ from cooperation.admin.actions import publish, return_to_draft, submit_for_revie
 from cooperation.admin.base import NAME_SEARCH, MainModelAdmin, row_id
 from cooperation.admin.forms import AgreementForm, LiaisonOfficeForm, StatusField, VisitForm
 from cooperation.admin.inlines import (
+    AgreementCitationsInline,
     AgreementPartyInline,
     AgreementSourcesInline,
+    CitationsInline,
     OfficeAliasesInline,
+    OfficeCitationsInline,
     OfficeSourcesInline,
     OfficeStaffInline,
+    VisitCitationsInline,
     VisitParticipantInline,
     VisitPlaceInline,
     VisitSourcesInline,
@@ -80,6 +84,12 @@ class RecordAdmin(MainModelAdmin):
             cited = row_id(Source, request.GET.get("cite", ""))
             if cited is not None and Source.objects.filter(pk=cited).exists():
                 kwargs["initial"] = [{"source": cited}]
+        if isinstance(inline, CitationsInline):
+            saved = obj.pk and self.model.objects.with_facts().filter(pk=obj.pk).first()
+            kwargs["form_kwargs"] = {
+                **kwargs.get("form_kwargs", {}),
+                "facts": (saved or obj).facts(),
+            }
         return kwargs
 
 
@@ -106,7 +116,7 @@ class LiaisonOfficeAdmin(RecordAdmin):
     autocomplete_fields = ["sponsor", "sponsor_organization", "host", "sectors"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "opened_date"
-    inlines = [OfficeAliasesInline, OfficeSourcesInline, OfficeStaffInline]
+    inlines = [OfficeAliasesInline, OfficeSourcesInline, OfficeStaffInline, OfficeCitationsInline]
 
     @admin.display(description="Opened", ordering="opened_date")
     def opened_as_written(self, office):
@@ -124,7 +134,12 @@ class VisitAdmin(RecordAdmin):
     autocomplete_fields = ["leader", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "start_date"
-    inlines = [VisitPlaceInline, VisitSourcesInline, VisitParticipantInline]
+    inlines = [
+        VisitPlaceInline,
+        VisitSourcesInline,
+        VisitParticipantInline,
+        VisitCitationsInline,
+    ]
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_places()
@@ -159,7 +174,7 @@ class AgreementAdmin(RecordAdmin):
     autocomplete_fields = ["visit", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "signed_date"
-    inlines = [AgreementSourcesInline, AgreementPartyInline]
+    inlines = [AgreementSourcesInline, AgreementPartyInline, AgreementCitationsInline]
 
     @admin.display(description="Signed", ordering="signed_date")
     def signed_as_written(self, agreement):

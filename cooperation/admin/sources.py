@@ -19,10 +19,12 @@ class SourceAdmin(MainModelAdmin):
         "publisher",
         "published_as_written",
         "language",
+        "publisher_kind",
+        "publisher_country",
         "url",
     ]
-    list_filter = ["language", "publisher"]
-    search_fields = ["title", "publisher", "url", "excerpt"]
+    list_filter = ["language", "publisher_kind", "publisher_country", "publisher"]
+    search_fields = ["title", "publisher", "url", "excerpt", "text"]
     date_hierarchy = "published_date"
     readonly_fields = ["cite_it", *TIMESTAMPS]
 

@@ -5,7 +5,9 @@ said in 2018, is "c. 1998". Where it gives no year, the year worked out from its
 is marked inferred: "launched this past January", in an article of July 2018, is
 "January [2018]"; "from June 5 to 7", in an article that gives no year, is
 "5-7 June [2018]". Records refer to each other by slug (places, people, sectors) or by
-URL (sources).
+URL (sources). Each source names its article's file in `../shared/articles/`, whose text
+the loader stores (the repository keeps no article text), and `EVIDENCE` quotes each
+fact's words, short clauses checked against those texts.
 """
 
 from datetime import date
@@ -17,6 +19,8 @@ from cooperation.models import (
     MunicipalityLevel,
     OperatingStatus,
     PlaceRole,
+    PublisherCountry,
+    PublisherKind,
     Side,
 )
 from cooperation.models.places import OrganizationKind
@@ -34,36 +38,35 @@ CHINA_KNOWLEDGE = "https://www.chinaknowledge.com/News/DetailNews?id=71211"
 SOURCES = [
     {
         "url": ECNS,
+        "article": "000_a8a945236267fc5f.txt",
+        "publisher_kind": PublisherKind.STATE_MEDIA,
+        "publisher_country": PublisherCountry.CHINA,
         "title": "China's \"Silicon Valley\" to open liaison office in Israel's Tel Aviv",
         "publisher": "ECNS (China News Service), carrying a Xinhua report",
         "published_date": date(2018, 4, 10),
         "published_precision": Precision.DAY,
         "language": Language.ENGLISH,
-        "excerpt": (
-            "The announcement of the planned liaison office was made in a meeting held on "
-            "Sunday between Yin Hejun, a vice mayor of Beijing, and Doron Sapir, deputy mayor "
-            "of Tel Aviv."
-        ),
         "notes": "Article 000 of the project's starting set. The text carries no date of "
         "its own; the date is the one in its URL.",
     },
     {
         "url": XEBERSAATI,
+        "article": "001_1eea4c225284be1f.txt",
+        "publisher_kind": PublisherKind.INDEPENDENT,
+        "publisher_country": PublisherCountry.OTHER,
         "title": "Beijing Science Park opens Tel Aviv liaison office",
         "publisher": "xebersaati.com, reporting Globes",
         "published_date": date(2018, 4, 13),
         "published_precision": Precision.DAY,
         "language": Language.ENGLISH,
-        "excerpt": (
-            "Beijing and Tel Aviv have been twin cities for the past 20 years, while in recent "
-            "years cooperation between the cities has increased dramatically in areas such as "
-            "technology, municipal knowledge exchange, education, culture, art and more."
-        ),
         "notes": "Article 001 of the project's starting set. Reports the same announcement "
         "as article 000.",
     },
     {
         "url": SHINE,
+        "article": "002_1cadeedc04271651.txt",
+        "publisher_kind": PublisherKind.STATE_MEDIA,
+        "publisher_country": PublisherCountry.CHINA,
         "title": "Shanghai mayor visits Israel to deepen cooperation in innovation and key "
         "industries",
         "publisher": "Shanghai Daily (SHINE)",
@@ -71,22 +74,20 @@ SOURCES = [
         "published_precision": Precision.MONTH,
         "published_qualifier": Qualifier.INFERRED,
         "language": Language.ENGLISH,
-        "excerpt": "Shanghai Mayor Ying Yong led a delegation to visit Israel from June 5 to 7.",
         "notes": "Article 002 of the project's starting set. The text carries no date of "
         "its own; the month is that of the visit it reports.",
     },
     {
         "url": CHINA_KNOWLEDGE,
+        "article": "003_634055cfa7829ccb.txt",
+        "publisher_kind": PublisherKind.INDEPENDENT,
+        "publisher_country": PublisherCountry.OTHER,
         "title": "A small city in southern China is looking to Israel to help transform into "
         "innovation hub",
         "publisher": "China Knowledge",
         "published_date": date(2018, 7, 20),
         "published_precision": Precision.DAY,
         "language": Language.ENGLISH,
-        "excerpt": (
-            "The city of Dongguan in Guangdong Province in southern China is one of a handful "
-            "of municipalities to do so, launching operations this past January."
-        ),
         "notes": "Article 003 of the project's starting set.",
     },
 ]
@@ -396,8 +397,8 @@ OFFICES = [
             "Launched operations in January 2018 to promote business ties in the private sector "
             "and seek opportunities in the public sphere, as part of Dongguan's plan to make its "
             "economy more international and innovation-based. Its deputy director says "
-            "Dongguan is “in Tel Aviv looking for opportunities and partnerships with Israeli "
-            "entrepreneurs”. The office educates Israelis on Dongguan's business environment, "
+            "Dongguan came to Tel Aviv to find opportunities and Israeli partners. The "
+            "office educates Israelis on Dongguan's business environment, "
             "serves as an entry point for Israeli companies into South China, introduces "
             "business contacts of Chinese providers, arranges visit programs, and advises on "
             "logistical and cultural adjustments."
@@ -593,3 +594,134 @@ AGREEMENTS = [
         "sources": [SHINE],
     },
 ]
+
+# Evidence: for each record (by slug), (fact, source, quote). A fact about a place, body or
+# person names it by slug, "origin:municipality:beijing"; the loader turns it into the
+# record's fact key (cooperation/models/citations.py). Left uncited on purpose, since no
+# article says it: the Beijing visit's destination and leader.
+EVIDENCE = {
+    "zhongguancun-science-park-tel-aviv-liaison-office": [
+        ("sponsor", ECNS, "China's Zhongguancun Science Park (Z-Park) in Beijing"),
+        (
+            "sponsor",
+            XEBERSAATI,
+            "an official Beijing office for economy, high-tech and science issues",
+        ),
+        ("host", ECNS, "will open a liaison office in Tel Aviv"),
+        ("host", XEBERSAATI, "will open a liaison office in Tel Aviv"),
+        ("operating_status", ECNS, "The announcement of the planned liaison office"),
+        ("announced", XEBERSAATI, "made at a meeting held earlier this week"),
+    ],
+    "dongguan-economic-and-trade-office-in-israel": [
+        (
+            "sponsor",
+            CHINA_KNOWLEDGE,
+            "The inception of the Dongguan Economic and Trade Office in Israel",
+        ),
+        ("host", CHINA_KNOWLEDGE, "in Tel Aviv looking for opportunities"),
+        ("operating_status", CHINA_KNOWLEDGE, "launching operations this past January"),
+        ("opened", CHINA_KNOWLEDGE, "launching operations this past January"),
+        (
+            "staff:person:eric-qian-wang",
+            CHINA_KNOWLEDGE,
+            "the office's deputy director Eric (Qian) Wang",
+        ),
+    ],
+    "beijing-delegation-to-tel-aviv-2018-04": [
+        ("dates", ECNS, "a meeting held on Sunday"),
+        ("dates", XEBERSAATI, "a meeting held earlier this week"),
+        ("origin:municipality:beijing", ECNS, "A senior delegation from Beijing"),
+        (
+            "origin:municipality:beijing",
+            XEBERSAATI,
+            "A senior delegation from Beijing Municipality",
+        ),
+        ("participant:person:yin-hejun", ECNS, "Yin Hejun, a vice mayor of Beijing"),
+        ("participant:person:yin-hejun", XEBERSAATI, "Beijing vice mayor Yin Hejun"),
+        ("participant:person:doron-sapir", ECNS, "Doron Sapir, deputy mayor of Tel Aviv"),
+        ("purpose", ECNS, "The announcement of the planned liaison office was made in a meeting"),
+    ],
+    "shanghai-mayor-visit-to-israel-2018-06": [
+        ("dates", SHINE, "visit Israel from June 5 to 7"),
+        ("origin:municipality:shanghai", SHINE, "Shanghai Mayor Ying Yong led a delegation"),
+        ("destination:municipality:haifa", SHINE, "terminal project at port of Haifa"),
+        (
+            "destination:municipality:tel-aviv-yafo",
+            SHINE,
+            "demonstration bus route in Tel Aviv-Yafo",
+        ),
+        ("leader", SHINE, "Shanghai Mayor Ying Yong led a delegation"),
+        ("participant:person:ying-yong", SHINE, "Shanghai Mayor Ying Yong"),
+        (
+            "participant:person:eli-cohen",
+            SHINE,
+            "Eli Cohen, minister of the Ministry of Economy and Industry of Israel",
+        ),
+        (
+            "participant:person:ofir-akunis",
+            SHINE,
+            "Ofir Akunis, minister of Israel's Ministry of Science, Technology and Space",
+        ),
+        (
+            "participant:person:ami-appelbaum",
+            SHINE,
+            "Ami Appelbaum, chairman of Israel Innovation Authority",
+        ),
+        ("participant:person:yona-yahav", SHINE, "Yona Yahav, mayor of Haifa"),
+        (
+            "participant:person:cai-weiming",
+            SHINE,
+            "Cai Weiming, charge d'affaires of Embassy of China to Israel",
+        ),
+        (
+            "participant:person:eyal-propper",
+            SHINE,
+            "Eyal Propper, Israel consul-general to Shanghai",
+        ),
+        ("purpose", SHINE, "deepen their cooperation in industries of communication technologies"),
+    ],
+    "beijing-tel-aviv-twinning": [
+        ("kind", ECNS, "have been sister cities for the past two decades"),
+        ("kind", XEBERSAATI, "have been twin cities for the past 20 years"),
+        ("signed", ECNS, "sister cities for the past two decades"),
+        ("signed", XEBERSAATI, "twin cities for the past 20 years"),
+        ("party:municipality:beijing", ECNS, "Beijing and Tel Aviv have been sister cities"),
+        ("party:municipality:tel-aviv-yafo", ECNS, "Beijing and Tel Aviv have been sister cities"),
+    ],
+    "shanghai-haifa-twinning": [
+        ("kind", SHINE, "established twin city tie"),
+        ("signed", SHINE, "established twin city tie 25 years ago"),
+        ("party:municipality:shanghai", SHINE, "Shanghai and Haifa established twin city tie"),
+        ("party:municipality:haifa", SHINE, "Shanghai and Haifa established twin city tie"),
+    ],
+    "shanghai-stc-israel-innovation-authority-cooperation-2018": [
+        ("kind", SHINE, "signed cooperation agreements on technological innovation"),
+        (
+            "party:organization:shanghai-science-and-technology-commission",
+            SHINE,
+            "Shanghai Science and Technology Commission and Israel Innovation Authority signed",
+        ),
+        (
+            "party:organization:israel-innovation-authority",
+            SHINE,
+            "Shanghai Science and Technology Commission and Israel Innovation Authority signed",
+        ),
+        ("signed", SHINE, "Also during Ying's trip"),
+        ("visit", SHINE, "Also during Ying's trip"),
+    ],
+    "sipg-haifa-port-terminal-project": [
+        (
+            "kind",
+            SHINE,
+            "the signing ceremony of Shanghai International Port Co's terminal project",
+        ),
+        (
+            "party:organization:shanghai-international-port-group",
+            SHINE,
+            "Shanghai International Port Co's terminal project",
+        ),
+        ("party:organization:port-of-haifa", SHINE, "terminal project at port of Haifa"),
+        ("signed", SHINE, "Ying and Yahav also attended the signing ceremony"),
+        ("visit", SHINE, "Ying and Yahav also attended the signing ceremony"),
+    ],
+}

@@ -1,7 +1,14 @@
-"""Loads `sample_data` into the database; loading it again changes nothing."""
+"""Loads `sample_data` into the database; loading it again changes nothing.
+
+The sources' texts are read from the articles' folder (`../shared/articles/` beside the
+project, or the one given): the repository keeps no article text. Without the folder the
+sources are loaded without their text, and the citations, which need it, are left out.
+"""
 
 from collections import Counter
+from pathlib import Path
 
+from django.conf import settings
 from django.db import transaction
 
 from cooperation.devdata import sample_data as data
@@ -21,13 +28,18 @@ from cooperation.models import (
     VisitPlace,
 )
 from cooperation.models.agreements import validate_party_count
+from cooperation.models.citations import fact_key
+
+ARTICLES = Path(settings.BASE_DIR).parent / "shared" / "articles"
+RECORD_MODELS = (LiaisonOffice, Visit, Agreement)
 
 CHANGE_REASON = "Loaded from the sample data"
 
 
 class Loader:
-    def __init__(self):
+    def __init__(self, articles: Path):
         self.outcomes = Counter()
+        self.articles = articles
 
     def upsert(self, model, lookup: dict, values: dict):
         """Create or update one row, saving (and so writing history) only when something differs."""
@@ -85,7 +97,11 @@ class Loader:
             return {kind: municipality(slug) if kind == "municipality" else organization(slug)}
 
         for row in data.SOURCES:
-            self.upsert(Source, {"url": row["url"]}, {k: v for k, v in row.items() if k != "url"})
+            values = {k: v for k, v in row.items() if k not in {"url", "article"}}
+            article = self.articles / row["article"]
+            if article.is_file():
+                values["text"] = article.read_text(encoding="utf-8")
+            self.upsert(Source, {"url": row["url"]}, values)
         for slug, name in data.SECTORS.items():
             self.upsert(Sector, {"slug": slug}, {"name": name})
         parents_first = sorted(data.MUNICIPALITIES, key=lambda row: "parent" in row)
@@ -134,10 +150,36 @@ class Loader:
                 self.upsert(AgreementParty, {"agreement": agreement, **party(key)}, {})
             validate_party_count(agreement.parties.count())
 
+        self.load_evidence()
 
-def load_sample_data() -> Counter:
-    """Load every record of the sample data in one transaction; returns what happened to rows."""
-    loader = Loader()
+    def load_evidence(self):
+        """Each record's citations; those of a source without its text are left out."""
+        things = {"municipality": Municipality, "organization": Organization, "person": Person}
+        for slug, citations in data.EVIDENCE.items():
+            record = next(
+                model.objects.get(slug=slug)
+                for model in RECORD_MODELS
+                if model.objects.filter(slug=slug).exists()
+            )
+            for fact, url, quote in citations:
+                source = Source.objects.get(url=url)
+                if not source.text:
+                    self.outcomes["citations left out"] += 1
+                    continue
+                if fact.count(":") == 2:  # "origin:municipality:beijing"
+                    kind, model_name, thing = fact.split(":")
+                    fact = fact_key(kind, things[model_name].objects.get(slug=thing))
+                self.upsert(
+                    record.citations.model,
+                    {"record": record, "fact": fact, "source": source},
+                    {"quote": quote},
+                )
+
+
+def load_sample_data(articles: Path = ARTICLES) -> Counter:
+    """Load every record of the sample data in one transaction; returns what happened to
+    rows ("citations left out" counts those whose article text was not found)."""
+    loader = Loader(articles)
     with transaction.atomic():
         loader.load()
     return loader.outcomes

@@ -8,17 +8,19 @@ from cooperation.models.aliases import (
     PersonAlias,
 )
 from cooperation.models.base import NameLanguage, PublicationStatus
+from cooperation.models.citations import AgreementCitation, OfficeCitation, VisitCitation
 from cooperation.models.logins import FailedLogin, KnownSignInAddress
 from cooperation.models.offices import LiaisonOffice, OfficeStaff, OperatingStatus
 from cooperation.models.people import Person
 from cooperation.models.places import Country, Municipality, MunicipalityLevel, Organization
 from cooperation.models.revisions import Revision, RevisionStatus
 from cooperation.models.sectors import Sector
-from cooperation.models.sources import Language, Source
+from cooperation.models.sources import Language, PublisherCountry, PublisherKind, Source
 from cooperation.models.visits import PlaceRole, Side, Visit, VisitParticipant, VisitPlace
 
 __all__ = [
     "Agreement",
+    "AgreementCitation",
     "AgreementKind",
     "AgreementParty",
     "Country",
@@ -31,6 +33,7 @@ __all__ = [
     "MunicipalityLevel",
     "NameLanguage",
     "OfficeAlias",
+    "OfficeCitation",
     "OfficeStaff",
     "OperatingStatus",
     "Organization",
@@ -39,12 +42,15 @@ __all__ = [
     "PersonAlias",
     "PlaceRole",
     "PublicationStatus",
+    "PublisherCountry",
+    "PublisherKind",
     "Revision",
     "RevisionStatus",
     "Sector",
     "Side",
     "Source",
     "Visit",
+    "VisitCitation",
     "VisitParticipant",
     "VisitPlace",
 ]

@@ -12,6 +12,7 @@ from cooperation.models.base import (
     one_party_constraint,
     party_once,
 )
+from cooperation.models.citations import fact_key
 from cooperation.partial_dates import (
     PartialDateAttribute,
     in_order_constraint,
@@ -73,6 +74,24 @@ class Agreement(Record):
     def party_list(self) -> list:
         """The municipalities and organizations that are parties, in entry order."""
         return [party.party for party in self.parties.all()]
+
+    @classmethod
+    def fact_relations(cls):
+        parties = AgreementParty.objects.select_related("municipality", "organization")
+        return ["visit"], [models.Prefetch("parties", parties)]
+
+    def facts(self) -> list[tuple[str, str]]:
+        facts = [("kind", f"Kind: {self.get_kind_display()}")]
+        if self.pk is not None:
+            facts += [(fact_key("party", party), f"Party: {party}") for party in self.party_list]
+        facts += [
+            (name, f"{label}: {getattr(self, name)}")
+            for name, label in (("signed", "Signed"), ("ended", "Ended"))
+            if getattr(self, f"{name}_date")
+        ]
+        if self.visit_id:  # unnamed: the visit may be a draft the page does not show
+            facts.append(("visit", "Signed during a visit"))
+        return facts
 
     def clean(self):
         super().clean()

@@ -281,6 +281,11 @@ class PublishableQuerySet(models.QuerySet):
         """Only what the public may see."""
         return self.filter(status=PublicationStatus.PUBLISHED)
 
+    def with_facts(self):
+        """Fetch what the records' `facts()` read, one query per relation of rows."""
+        related, rows = self.model.fact_relations()
+        return self.select_related(*related).prefetch_related(*rows)
+
 
 class NamedByRecordsQuerySet(models.QuerySet):
     """Places, bodies, people, sectors and sources: the public sees one only through the
@@ -363,3 +368,14 @@ class Record(Tracked):
     def main_date_as_written(self) -> str:
         """The main date as the site writes it: "April 2018", "c. 1998"."""
         return str(self.main_partial_date)
+
+    def facts(self) -> list[tuple[str, str]]:
+        """(key, label) of each fact the record states, in the order its page shows them:
+        what a citation supports (cooperation/models/citations.py), and what the evidence
+        grade counts as cited or not. Labels name only what the record's page shows."""
+        raise NotImplementedError
+
+    @classmethod
+    def fact_relations(cls) -> tuple[list[str], list]:
+        """What `facts()` reads: foreign keys to join, and rows to prefetch."""
+        raise NotImplementedError

@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from cooperation.models.base import Named, PlainText, Record
+from cooperation.models.citations import fact_key
 from cooperation.models.places import Country
 from cooperation.partial_dates import (
     PartialDateAttribute,
@@ -76,6 +77,32 @@ class LiaisonOffice(Named, Record):
 
     def get_absolute_url(self):
         return reverse("cooperation:office-detail", kwargs={"slug": self.slug})
+
+    @classmethod
+    def fact_relations(cls):
+        staff = OfficeStaff.objects.select_related("person")
+        return ["sponsor", "host"], [models.Prefetch("staff_roles", staff)]
+
+    def facts(self) -> list[tuple[str, str]]:
+        facts = []
+        if self.sponsor_id:
+            facts.append(("sponsor", f"Run by: {self.sponsor}"))
+        if self.host_id:
+            facts.append(("host", f"Located in: {self.host}"))
+        facts.append(("operating_status", f"Status: {self.get_operating_status_display()}"))
+        facts += [
+            (name, f"{name.capitalize()}: {getattr(self, name)}")
+            for name in ("announced", "opened", "closed")
+            if getattr(self, f"{name}_date")
+        ]
+        if self.pk is not None:
+            facts += [
+                (fact_key("staff", row.person), f"Staff: {row.person}, {row.role}")
+                for row in self.staff_roles.all()
+            ]
+        if self.address:
+            facts.append(("address", "Address"))
+        return facts
 
     def clean(self):
         super().clean()

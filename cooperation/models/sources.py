@@ -18,6 +18,23 @@ class Language(models.TextChoices):
     OTHER = "other", "Other"
 
 
+class PublisherKind(models.TextChoices):
+    """Who speaks through a source: the evidence grade counts official sources on each side
+    and independent publishers (cooperation/records/grades.py)."""
+
+    GOVERNMENT = "government", "Official government"
+    STATE_MEDIA = "state_media", "State or party media"
+    INDEPENDENT = "independent", "Independent media"
+    ORGANIZATION = "organization", "Company or organization"
+    OTHER = "other", "Other"
+
+
+class PublisherCountry(models.TextChoices):
+    CHINA = "CN", "China"
+    ISRAEL = "IL", "Israel"
+    OTHER = "other", "Another country"
+
+
 class Source(Tracked):
     url = models.URLField("URL", max_length=500, unique=True)
     title = models.CharField(max_length=300)
@@ -27,6 +44,21 @@ class Source(Tracked):
     )
     published = PartialDateAttribute()
     language = models.CharField(max_length=5, choices=Language.choices, default=Language.ENGLISH)
+    publisher_kind = models.CharField(
+        max_length=12, choices=PublisherKind.choices, default=PublisherKind.OTHER
+    )
+    publisher_country = models.CharField(
+        max_length=5,
+        choices=PublisherCountry.choices,
+        blank=True,
+        help_text="Where the publisher is based; leave empty when unknown.",
+    )
+    text = models.TextField(
+        "article text",
+        blank=True,
+        help_text="The article as published, pasted whole. Quotes cited from this source are "
+        "checked against it. Staff alone read it: the public sees quotes and the link.",
+    )
     excerpt = models.TextField(blank=True, help_text="The passage the records rely on.")
     notes = models.TextField(blank=True)
 
@@ -42,3 +74,12 @@ class Source(Tracked):
     def clean(self):
         super().clean()
         normalize_partial_dates(self, "published")
+
+
+def citations_of(source: Source) -> list:
+    """Every citation of the source, with the record it supports."""
+    return [
+        citation
+        for relation in ("officecitations", "visitcitations", "agreementcitations")
+        for citation in getattr(source, relation).select_related("record")
+    ]

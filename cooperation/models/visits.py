@@ -16,6 +16,7 @@ from cooperation.models.base import (
     one_party_constraint,
     party_once,
 )
+from cooperation.models.citations import fact_key
 from cooperation.partial_dates import (
     PartialDate,
     PartialDateAttribute,
@@ -131,10 +132,14 @@ class Visit(Record):
         return [place.party for place in self.places.all() if place.role == role]
 
     @property
-    def places_by_role(self) -> list[tuple[str, list]]:
-        """(label, places) for each role the visit has places in: From, To, Hosted by,
-        Invited by."""
-        return [(role.label, places) for role in PlaceRole if (places := self.places_in(role))]
+    def places_by_role(self) -> list[tuple[str, str, list]]:
+        """(role, label, places) for each role the visit has places in: From, To, Hosted
+        by, Invited by."""
+        return [
+            (role.value, role.label, places)
+            for role in PlaceRole
+            if (places := self.places_in(role))
+        ]
 
     @property
     def origins(self) -> list:
@@ -143,6 +148,33 @@ class Visit(Record):
     @property
     def destinations(self) -> list:
         return self.places_in(PlaceRole.DESTINATION)
+
+    @classmethod
+    def fact_relations(cls):
+        places = VisitPlace.objects.select_related("municipality", "organization")
+        participations = VisitParticipant.objects.select_related("person")
+        return ["leader"], [
+            models.Prefetch("places", places.order_by("pk")),
+            models.Prefetch("participations", participations),
+        ]
+
+    def facts(self) -> list[tuple[str, str]]:
+        if self.pk is None:
+            return [("dates", "Dates")]
+        facts = [("dates", f"Dates: {self.dates}")] if self.start_date else []
+        facts += [
+            (fact_key(place.role, place.party), f"{place.get_role_display()}: {place.party}")
+            for place in self.places.all()
+        ]
+        if self.leader_id:
+            facts.append(("leader", f"Led by: {self.leader}"))
+        facts += [
+            (fact_key("participant", row.person), f"Took part: {row.person}, {row.role}")
+            for row in self.participations.all()
+        ]
+        if self.purpose:
+            facts.append(("purpose", "Purpose"))
+        return facts
 
     def clean(self):
         super().clean()

@@ -1,7 +1,8 @@
 """Merging two records of one municipality (or one person) into the one kept.
 
 Every link to the removed record (offices, visits, destinations, parties, organizations,
-child municipalities, staff and participant rows) and its other names move to the kept one;
+child municipalities, staff and participant rows), the citations of facts about it, and its
+other names move to the kept one;
 its English name, and its Chinese and Hebrew names where the kept one has its own, become
 other names of the kept one and its details fill the kept one's blanks, or are appended to
 its texts. All in one transaction, each change written to history with the reason.
@@ -10,8 +11,15 @@ its texts. All in one transaction, each change written to history with the reaso
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from cooperation.models import Municipality, Person
+from cooperation.models import (
+    AgreementCitation,
+    Municipality,
+    OfficeCitation,
+    Person,
+    VisitCitation,
+)
 from cooperation.models.base import Alias
+from cooperation.models.citations import fact_key
 from cooperation.scripts import name_key
 
 MERGEABLE = (Municipality, Person)
@@ -24,6 +32,7 @@ def merge(*, keep, remove, user) -> int:
     reason = f"Merged “{remove}” into “{keep}”"
     with transaction.atomic():
         moved = move_links(keep=keep, remove=remove, user=user, reason=reason)
+        move_citations(keep=keep, remove=remove, user=user, reason=reason)
         # A municipality merged into its own region does not become its own parent.
         inside = {"parent"} if getattr(remove, "parent_id", None) == keep.pk else set()
         absorb(keep, remove, skip=NAME_FIELDS | inside)
@@ -80,6 +89,23 @@ def move_links(*, keep, remove, user, reason: str) -> int:
                 linked._history_user, linked._change_reason = user, reason
                 linked.delete()
     return moved
+
+
+def move_citations(*, keep, remove, user, reason: str) -> None:
+    """A citation of a fact about the removed record ("origin:municipality:12") becomes one
+    about the kept record, unless the same source already supports that fact there."""
+    suffix = fact_key("", remove)
+    for model in (OfficeCitation, VisitCitation, AgreementCitation):
+        for citation in model.objects.filter(fact__endswith=suffix):
+            citation.fact = citation.fact.removesuffix(suffix) + fact_key("", keep)
+            duplicate = model.objects.filter(
+                record=citation.record_id, fact=citation.fact, source=citation.source_id
+            )
+            citation._history_user, citation._change_reason = user, reason
+            if duplicate.exists():
+                citation.delete()
+            else:
+                citation.save()
 
 
 def move_many_to_many(relation, *, keep, remove, user, reason: str) -> int:

@@ -20,8 +20,8 @@ ENTRIES = [
     "visit",
     "agreement",
 ]
-# The rows that belong to an entry (other names, staff, participants, parties): an analyst
-# edits them with the entry.
+# The rows that belong to an entry (other names, staff, participants, parties, citations):
+# an analyst edits them with the entry.
 RECORD_PARTS = [
     "municipalityalias",
     "organizationalias",
@@ -31,6 +31,9 @@ RECORD_PARTS = [
     "visitplace",
     "visitparticipant",
     "agreementparty",
+    "officecitation",
+    "visitcitation",
+    "agreementcitation",
 ]
 PUBLISHABLE = ["liaisonoffice", "visit", "agreement"]
 

@@ -21,6 +21,8 @@ def post_agreement(admin_client, parties):
         "Agreement_sources-0-source": SourceFactory().pk,
         "parties-TOTAL_FORMS": len(parties),
         "parties-INITIAL_FORMS": 0,
+        "citations-TOTAL_FORMS": 0,
+        "citations-INITIAL_FORMS": 0,
     }
     for index, municipality in enumerate(parties):
         data[f"parties-{index}-municipality"] = municipality.pk

@@ -16,6 +16,7 @@ from tests.support.factories import (
     VisitFactory,
     VisitParticipantFactory,
     add_places,
+    cite,
 )
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +46,16 @@ def participants(n):
     VisitParticipantFactory.create_batch(n, organization=OrganizationFactory())
 
 
+def cited_from_each_source(record):
+    """The record's main date cited from each of its sources: n citation rows."""
+    fact = (
+        "opened" if hasattr(record, "opened") else "dates" if hasattr(record, "dates") else "kind"
+    )
+    for source in record.sources.all():
+        cite(record, fact, "three days of talks", source=source)
+    return record
+
+
 def office_with_staff(n):
     office = LiaisonOfficeFactory(
         sources=SourceFactory.create_batch(n), aliases=[f"Office alias {i}" for i in range(n)]
@@ -52,7 +63,7 @@ def office_with_staff(n):
     office.sectors.set(SectorFactory.create_batch(n))
     for person in PersonFactory.create_batch(n):
         office.staff_roles.create(person=person, role="Director")
-    return office
+    return cited_from_each_source(office)
 
 
 def visit_with_participants(n):
@@ -60,7 +71,7 @@ def visit_with_participants(n):
     add_places(visit, "destination", *MunicipalityFactory.create_batch(n))
     visit.sectors.set(SectorFactory.create_batch(n))
     VisitParticipantFactory.create_batch(n, visit=visit, organization=OrganizationFactory())
-    return visit
+    return cited_from_each_source(visit)
 
 
 def municipality_with_aliases(n):
@@ -70,11 +81,12 @@ def municipality_with_aliases(n):
 
 
 def agreement_with_parties(n):
-    return AgreementFactory(
+    agreement = AgreementFactory(
         sources=SourceFactory.create_batch(n),
         parties=MunicipalityFactory.create_batch(n),
         visit=VisitFactory(),
     )
+    return cited_from_each_source(agreement)
 
 
 def failed_logins(n):
@@ -83,13 +95,14 @@ def failed_logins(n):
     )
 
 
-# The "name missing in" filter's facets are one query on the changelists of named things.
+# The "name missing in" filter's facets are one query on the changelists of named things;
+# a source's publisher kind and country one each.
 CHANGELISTS = {
     "municipality": (municipalities, 8),
     "organization": (organizations, 8),
     "person": (PersonFactory.create_batch, 7),
     "sector": (SectorFactory.create_batch, 6),
-    "source": (SourceFactory.create_batch, 10),
+    "source": (SourceFactory.create_batch, 12),
     "liaisonoffice": (offices, 21),
     "visit": (visits, 18),
     "agreement": (AgreementFactory.create_batch, 13),
@@ -99,12 +112,13 @@ CHANGELISTS = {
     "failedlogin": (failed_logins, 8),
 }
 # Each change form lists the proposed changes waiting for review: one query; other names
-# are one more.
+# are one more. The evidence rows are one, and the record's facts to cite one query and one
+# for each relation of rows they name (staff; places and participants; parties).
 CHANGE_FORMS = {
     "municipality": (municipality_with_aliases, 6),
-    "liaisonoffice": (office_with_staff, 11),
-    "visit": (visit_with_participants, 12),
-    "agreement": (agreement_with_parties, 9),
+    "liaisonoffice": (office_with_staff, 14),
+    "visit": (visit_with_participants, 15),
+    "agreement": (agreement_with_parties, 12),
 }
 
 

@@ -11,6 +11,7 @@ from tests.support.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 from tests.support.factories import (
     IsraeliMunicipalityFactory,
     MunicipalityFactory,
+    OrganizationFactory,
     PersonFactory,
     SectorFactory,
     SourceFactory,
@@ -129,3 +130,77 @@ def test_an_editor_reverts_a_visit_with_its_sources_and_sectors(people, page):
     assert visit.title == TITLE
     assert list(visit.sources.all()) == [kept_source]
     assert list(visit.sectors.all()) == [kept_sector]
+
+
+def test_a_visit_from_a_city_and_a_body_with_quoted_evidence_shows_its_notes(people, page):
+    """Two origins (a municipality and an organization), a year worked out from the article,
+    and the article's words for each origin: the public page marks both with their notes."""
+    OrganizationFactory(name="Shanghai Foreign Affairs Office", slug="shanghai-fao")
+    log_in(page, "analyst")
+
+    page.goto("/admin/cooperation/source/add/")
+    page.get_by_label("URL").fill("https://news.example.org/shanghai-delegation")
+    page.get_by_label("Title").fill("Shanghai delegation in Haifa")
+    page.get_by_label("Article text").fill(QUOTED_ARTICLE)
+    page.get_by_label("Publisher kind").select_option(label="Independent media")
+    page.locator("input[name=_save]").click()
+    assert "was added successfully" in success_message(page)
+
+    page.goto("/admin/cooperation/visit/add/")
+    page.locator("#id_title").fill(TITLE)
+    page.locator("#id_places-0-role").select_option(label="From")
+    choose(page, "id_places-0-municipality", "Shang", "Shanghai")
+    page.locator("#id_places-1-role").select_option(label="From")
+    choose(page, "id_places-1-organization", "Foreign", "Shanghai Foreign Affairs Office")
+    page.get_by_role("button", name="Add another Place or body").click()
+    page.locator("#id_places-2-role").select_option(label="To")
+    choose(page, "id_places-2-municipality", "Hai", "Haifa")
+    page.locator("#id_start_date").fill("2018-05-22")
+    page.locator(".form-row.field-start_date #id_start_qualifier").select_option(
+        label="Inferred ([year])"
+    )
+    choose(page, "id_Visit_sources-0-source", "Haifa", "Shanghai delegation in Haifa")
+    page.locator("input[name=_continue]").click()
+    assert "was added successfully" in success_message(page)
+
+    # The record is saved, so its places can be cited: first a misquote, then the words.
+    page.get_by_role("button", name="Add another Cited fact").click()
+    page.locator("#id_citations-0-fact").select_option(label="From: Shanghai")
+    choose(page, "id_citations-0-source", "Haifa", "Shanghai delegation in Haifa")
+    page.locator("#id_citations-0-quote").fill("a delegation from Shanghai city")
+    page.locator("input[name=_continue]").click()
+    error = page.locator(".field-quote .errorlist").inner_text()
+    assert "The closest passage is" in error and "a delegation from Shanghai" in error
+    page.locator("#id_citations-0-quote").fill("a delegation from Shanghai")
+    page.get_by_role("button", name="Add another Cited fact").click()
+    page.locator("#id_citations-1-fact").select_option(
+        label="From: Shanghai Foreign Affairs Office"
+    )
+    choose(page, "id_citations-1-source", "Haifa", "Shanghai delegation in Haifa")
+    page.locator("#id_citations-1-quote").fill("its foreign affairs office")
+    page.locator("input[name=_save]").click()
+    assert "was changed successfully" in success_message(page)
+    run_action(page, "Submit for review")
+    log_out(page)
+
+    log_in(page, "editor")
+    page.goto("/admin/cooperation/visit/")
+    run_action(page, "Publish")
+    assert "1 visit published" in success_message(page)
+    log_out(page)
+
+    page.goto(f"/visits/{SLUG}/")
+    assert page.locator("dd", has_text="22 May [2018]").is_visible()
+    origins = page.locator("dt:has-text('From') + dd")
+    assert origins.get_by_role("link", name="Evidence 1").is_visible()
+    origins.get_by_role("link", name="Evidence 2").click()
+    assert page.url.endswith("#note-2")
+    note = page.locator("#note-2")
+    assert "From: Shanghai Foreign Affairs Office" in note.inner_text()
+    assert note.locator("blockquote").inner_text() == "its foreign affairs office"
+    assert note.get_by_role("link", name="Shanghai delegation in Haifa").is_visible()
+    assert page.outside_requests == []
+
+
+QUOTED_ARTICLE = """Haifa, 25 May. On Tuesday a delegation from Shanghai, with officials of \
+its foreign affairs office, ended three days of talks in Haifa."""

@@ -5,7 +5,14 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db.models import Q
 
-from cooperation.devdata.sample_data import CHINA_KNOWLEDGE, ECNS, SHINE, XEBERSAATI
+from cooperation.devdata.sample_data import (
+    CHINA_KNOWLEDGE,
+    ECNS,
+    EVIDENCE,
+    SHINE,
+    XEBERSAATI,
+)
+from cooperation.devdata.sample_loader import ARTICLES
 from cooperation.models import (
     Agreement,
     AgreementKind,
@@ -17,6 +24,7 @@ from cooperation.models import (
     Source,
     Visit,
 )
+from cooperation.quotes import quote_error
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +153,39 @@ def test_every_record_is_published_and_cited(sample_data):
         assert model.objects.filter(sources__isnull=True).count() == 0
     assert Source.objects.count() == 4
     assert Source.objects.get(url=CHINA_KNOWLEDGE).published_date == date(2018, 7, 20)
+
+
+def citations():
+    return [
+        citation
+        for model in (LiaisonOffice, Visit, Agreement)
+        for record in model.objects.prefetch_related("citations__source")
+        for citation in record.citations.all()
+    ]
+
+
+@pytest.mark.skipif(
+    not ARTICLES.is_dir(), reason=f"the starting articles are not at {ARTICLES} on this machine"
+)
+def test_every_quote_is_loaded_from_the_articles_and_found_in_them(sample_data):
+    loaded = citations()
+    assert len(loaded) == sum(len(quotes) for quotes in EVIDENCE.values())
+    for citation in loaded:
+        assert quote_error(citation.quote, citation.source.text) is None
+    sources = Source.objects.all()
+    assert all(source.text and source.publisher_kind != "other" for source in sources)
+    beijing = Visit.objects.get(slug="beijing-delegation-to-tel-aviv-2018-04")
+    uncited = set(dict(beijing.facts())) - {c.fact for c in beijing.citations.all()}
+    assert uncited == {"leader", f"destination:municipality:{beijing.destinations[0].pk}"}
+
+
+def test_without_the_articles_sources_load_without_text_and_citations_are_left_out(
+    tmp_path, capsys
+):
+    call_command("load_sample_data", articles=tmp_path)
+    assert not citations()
+    assert not Source.objects.exclude(text="").exists()
+    out = capsys.readouterr().out
+    left_out = sum(len(quotes) for quotes in EVIDENCE.values())
+    assert f"{left_out} citations, which need them, were left out" in out
+    assert str(tmp_path) in out

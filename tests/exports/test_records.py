@@ -100,6 +100,8 @@ HEADERS = {
         "Publisher",
         *partial_date("Published"),
         "Language",
+        "Publisher kind",
+        "Publisher country",
         "Excerpt",
         "Notes",
     ],

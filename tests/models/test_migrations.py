@@ -1,4 +1,12 @@
-"""What the data migrations do to rows that exist when they run."""
+"""What the data migrations do to rows that exist when they run.
+
+Each test migrates to the state before its migration, then only through that migration
+and back: on SQLite every schema step rebuilds tables, so a round trip through the later
+migrations would cost most of the time. The tests are in the order of their migrations,
+each starting near where the last one stopped and leaving its migration applied (so the
+flush after a test knows every table there is), and the module leaves the latest schema
+behind for the other tests.
+"""
 
 from datetime import date
 
@@ -8,6 +16,14 @@ from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
 
 pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture(autouse=True, scope="module")
+def latest_schema_afterwards(django_db_blocker):
+    """The other tests need the latest schema, whatever happened here."""
+    yield
+    with django_db_blocker.unblock():
+        migrate()
 
 
 def migrate(*targets):
@@ -22,18 +38,19 @@ def test_failed_sign_ins_written_without_an_address_get_the_unknown_peer_address
     old = migrate(("cooperation", "0004_search_indexes")).get_model("cooperation", "FailedLogin")
     old.objects.create(username="nobody", address=None)
     old.objects.create(username="someone", address="203.0.113.5")
-    try:
-        new = migrate().get_model("cooperation", "FailedLogin")
-        assert sorted(new.objects.values_list("username", "address")) == [
-            ("nobody", "0.0.0.0"),
-            ("someone", "203.0.113.5"),
-        ]
-    finally:
-        migrate()  # the other tests need the latest schema, whatever happened above
+    new = migrate(("cooperation", "0005_sign_in_addresses")).get_model("cooperation", "FailedLogin")
+    assert sorted(new.objects.values_list("username", "address")) == [
+        ("nobody", "0.0.0.0"),
+        ("someone", "203.0.113.5"),
+    ]
+
+
+BEFORE_NAMES = ("cooperation", "0006_revisions")
+AFTER_NAMES = ("cooperation", "0007_names_in_three_scripts")
 
 
 def test_native_names_and_alias_lines_become_names_in_three_scripts_and_back():
-    old = migrate(("cooperation", "0006_revisions"))
+    old = migrate(BEFORE_NAMES)
     place = old.get_model("cooperation", "Municipality").objects.create(
         name="Tel Aviv-Yafo",
         slug="tel-aviv-yafo",
@@ -59,40 +76,38 @@ def test_native_names_and_alias_lines_become_names_in_three_scripts_and_back():
     old.get_model("cooperation", "Person").objects.create(
         name="Ying Yong", slug="ying-yong", native_name="应勇", native_language="zh"
     )
-    try:
-        new = migrate()
-        tel_aviv = new.get_model("cooperation", "Municipality").objects.get()
-        assert (tel_aviv.name_zh, tel_aviv.name_he) == ("", "תל אביב-יפו")
-        aliases = new.get_model("cooperation", "MunicipalityAlias").objects.order_by("pk")
-        assert list(aliases.values_list("name", "language")) == [
-            ("Tel Aviv", "en"),
-            ("特拉维夫", "zh"),
-            ("תל אביב", "he"),
-        ]
-        assert tel_aviv.search_names.splitlines() == [
-            "tel aviv yafo",
-            "תל אביב יפו",
-            "tel aviv",
-            "特拉维夫",
-            "תל אביב",
-        ]
-        version = new.get_model("cooperation", "HistoricalMunicipality").objects.get()
-        assert (version.name_zh, version.name_he) == ("", "תל אביב")
-        person = new.get_model("cooperation", "Person").objects.get()
-        assert (person.name_zh, person.name_he, person.search_names) == (
-            "应勇",
-            "",
-            "ying yong\n应勇",
-        )
+    new = migrate(AFTER_NAMES)
+    tel_aviv = new.get_model("cooperation", "Municipality").objects.get()
+    assert (tel_aviv.name_zh, tel_aviv.name_he) == ("", "תל אביב-יפו")
+    aliases = new.get_model("cooperation", "MunicipalityAlias").objects.order_by("pk")
+    assert list(aliases.values_list("name", "language")) == [
+        ("Tel Aviv", "en"),
+        ("特拉维夫", "zh"),
+        ("תל אביב", "he"),
+    ]
+    assert tel_aviv.search_names.splitlines() == [
+        "tel aviv yafo",
+        "תל אביב יפו",
+        "tel aviv",
+        "特拉维夫",
+        "תל אביב",
+    ]
+    version = new.get_model("cooperation", "HistoricalMunicipality").objects.get()
+    assert (version.name_zh, version.name_he) == ("", "תל אביב")
+    person = new.get_model("cooperation", "Person").objects.get()
+    assert (person.name_zh, person.name_he, person.search_names) == (
+        "应勇",
+        "",
+        "ying yong\n应勇",
+    )
 
-        back = migrate(("cooperation", "0006_revisions"))
-        tel_aviv = back.get_model("cooperation", "Municipality").objects.get()
-        assert (tel_aviv.native_name, tel_aviv.native_language) == ("תל אביב-יפו", "he")
-        assert tel_aviv.aliases == "Tel Aviv\n特拉维夫\nתל אביב"
-        person = back.get_model("cooperation", "Person").objects.get()
-        assert (person.native_name, person.native_language) == ("应勇", "zh")
-    finally:
-        migrate()
+    back = migrate(BEFORE_NAMES)
+    tel_aviv = back.get_model("cooperation", "Municipality").objects.get()
+    assert (tel_aviv.native_name, tel_aviv.native_language) == ("תל אביב-יפו", "he")
+    assert tel_aviv.aliases == "Tel Aviv\n特拉维夫\nתל אביב"
+    person = back.get_model("cooperation", "Person").objects.get()
+    assert (person.native_name, person.native_language) == ("应勇", "zh")
+    migrate(AFTER_NAMES)
 
 
 # The partial dates of each model the qualifiers migration converts, history included.
@@ -178,28 +193,22 @@ def test_approximate_dates_become_qualified_and_back_with_every_value_kept():
         record.save()
         copy_into_history(old, record)
     dates = {model_name: columns(old, model_name, "date") for model_name in PARTIAL_DATES}
-    try:
-        new = migrate()
-        for model_name, names in PARTIAL_DATES.items():
-            others = names[1:]
-            assert (
-                columns(new, model_name, "qualifier")
-                == [("approximate", *["exact"] * len(others))] * 2
-            )
-            assert columns(new, model_name, "date") == dates[model_name]
-            bounds = ("inferred", "no_later_than")
-            for rows in tables(new, model_name):
-                rows.update(**{f"{name}_qualifier": bounds[i % 2] for i, name in enumerate(others)})
+    new = migrate(("cooperation", "0008_date_qualifiers"))
+    for model_name, names in PARTIAL_DATES.items():
+        others = names[1:]
+        assert (
+            columns(new, model_name, "qualifier") == [("approximate", *["exact"] * len(others))] * 2
+        )
+        assert columns(new, model_name, "date") == dates[model_name]
+        bounds = ("inferred", "no_later_than")
+        for rows in tables(new, model_name):
+            rows.update(**{f"{name}_qualifier": bounds[i % 2] for i, name in enumerate(others)})
 
-        back = migrate(BEFORE_QUALIFIERS)
-        for model_name, names in PARTIAL_DATES.items():
-            assert (
-                columns(back, model_name, "approximate")
-                == [(True, *[False] * (len(names) - 1))] * 2
-            )
-            assert columns(back, model_name, "date") == dates[model_name]
-    finally:
-        migrate()
+    back = migrate(BEFORE_QUALIFIERS)
+    for model_name, names in PARTIAL_DATES.items():
+        assert columns(back, model_name, "approximate") == [(True, *[False] * (len(names) - 1))] * 2
+        assert columns(back, model_name, "date") == dates[model_name]
+    migrate(("cooperation", "0008_date_qualifiers"))
 
 
 def test_a_visits_origin_and_destinations_become_places_in_roles_and_back():
@@ -212,17 +221,34 @@ def test_a_visits_origin_and_destinations_become_places_in_roles_and_back():
         title="Shanghai delegation", slug="shanghai-delegation", origin=shanghai
     )
     visit.destinations.set([haifa, tel_aviv])
-    try:
-        new = migrate(("cooperation", "0010_visit_places"))
-        rows = new.get_model("cooperation", "VisitPlace").objects.order_by("pk")
-        assert list(rows.values_list("role", "municipality__slug", "organization")) == [
-            ("origin", "shanghai", None),
-            ("destination", "haifa", None),
-            ("destination", "tel-aviv", None),
-        ]
-        back = migrate(("cooperation", "0009_visit_date_unknown"))
-        visit = back.get_model("cooperation", "Visit").objects.get()
-        assert visit.origin.slug == "shanghai"
-        assert set(visit.destinations.values_list("slug", flat=True)) == {"haifa", "tel-aviv"}
-    finally:
-        migrate()
+    new = migrate(("cooperation", "0010_visit_places"))
+    rows = new.get_model("cooperation", "VisitPlace").objects.order_by("pk")
+    assert list(rows.values_list("role", "municipality__slug", "organization")) == [
+        ("origin", "shanghai", None),
+        ("destination", "haifa", None),
+        ("destination", "tel-aviv", None),
+    ]
+    back = migrate(("cooperation", "0009_visit_date_unknown"))
+    visit = back.get_model("cooperation", "Visit").objects.get()
+    assert visit.origin.slug == "shanghai"
+    assert set(visit.destinations.values_list("slug", flat=True)) == {"haifa", "tel-aviv"}
+    migrate(("cooperation", "0010_visit_places"))
+
+
+def test_sources_gain_an_empty_text_and_analysts_may_cite_and_back():
+    old = migrate(("cooperation", "0010_visit_places"))
+    old.get_model("cooperation", "Source").objects.create(
+        url="https://news.example.org/1", title="Article", excerpt="A passage", notes="Noted"
+    )
+    new = migrate(("cooperation", "0011_evidence"))
+    source = new.get_model("cooperation", "Source").objects.get()
+    assert (source.title, source.excerpt, source.notes) == ("Article", "A passage", "Noted")
+    assert (source.text, source.publisher_kind, source.publisher_country) == ("", "other", "")
+    analysts = new.get_model("auth", "Group").objects.get(name="Analyst")
+    assert analysts.permissions.filter(codename="add_visitcitation").exists()
+
+    back = migrate(("cooperation", "0010_visit_places"))
+    assert back.get_model("cooperation", "Source").objects.get().excerpt == "A passage"
+    analysts = back.get_model("auth", "Group").objects.get(name="Analyst")
+    assert not analysts.permissions.filter(codename__endswith="citation").exists()
+    migrate(("cooperation", "0011_evidence"))

@@ -17,6 +17,7 @@ from tests.support.factories import (
     VisitFactory,
     VisitParticipantFactory,
     add_places,
+    cite,
 )
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +75,13 @@ def test_list_queries_do_not_grow_with_the_page(client, url, make):
     assert one == full_page <= LIST_BUDGET
 
 
+def cite_every_fact(record) -> None:
+    """Each fact cited from each of the record's sources."""
+    for source in record.sources.all():
+        for fact, _ in record.facts():
+            cite(record, fact, "three days of talks", source=source)
+
+
 def office_with(n):
     office = LiaisonOfficeFactory(sources=SourceFactory.create_batch(n))
     for _ in range(n):
@@ -82,6 +90,7 @@ def office_with(n):
         visit = VisitFactory(origin=office.sponsor)
         add_places(visit, "destination", office.host)
         AgreementFactory(parties=[office.sponsor, office.host])
+    cite_every_fact(office)
     return office.get_absolute_url()
 
 
@@ -91,6 +100,7 @@ def visit_with(n):
         VisitParticipantFactory(visit=visit, organization=OrganizationFactory())
         add_places(visit, "destination", IsraeliMunicipalityFactory())
         AgreementFactory(visit=visit)
+    cite_every_fact(visit)
     return visit.get_absolute_url()
 
 
@@ -98,6 +108,7 @@ def agreement_with(n):
     parties = [MunicipalityFactory() for _ in range(n)] + [OrganizationFactory()]
     agreement = AgreementFactory(parties=parties, sources=SourceFactory.create_batch(n))
     agreement.sectors.add(*SectorFactory.create_batch(n))
+    cite_every_fact(agreement)
     return agreement.get_absolute_url()
 
 

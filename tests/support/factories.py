@@ -65,6 +65,16 @@ class SectorFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"sector-{n}")
 
 
+# An article written for the tests (no other site's text goes into the repository).
+ARTICLE = """Haifa, 3 May 2019. A delegation from Chengdu, led by deputy mayor Liu Wei, \
+arrived in Haifa on Monday for three days of talks with city officials.
+
+The visitors toured the port and a start-up campus. "We came to learn how a port city \
+turns research into companies," Liu said at a reception hosted by the municipality.
+
+Both sides agreed to meet again in Chengdu next spring."""
+
+
 class SourceFactory(DjangoModelFactory):
     class Meta:
         model = models.Source
@@ -73,6 +83,21 @@ class SourceFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Article {n}")
     publisher = "Example News"
     published_date = date(2018, 4, 10)
+    text = ARTICLE
+
+
+def cite(record, fact: str, quote: str, *, source=None, quote_en: str = ""):
+    """A citation of `fact` of `record`, checked as the admin checks one."""
+    citation = record.citations.model(
+        record=record,
+        fact=fact,
+        source=source or record.sources.first(),
+        quote=quote,
+        quote_en=quote_en,
+    )
+    citation.full_clean()
+    citation.save()
+    return citation
 
 
 class RecordFactory(DjangoModelFactory):

@@ -21,6 +21,7 @@ from cooperation.models import (
     Visit,
 )
 from cooperation.public import queries
+from cooperation.public.evidence import evidence_of
 from cooperation.public.views.preview import (
     Preview,
     kept_private,
@@ -31,7 +32,11 @@ from cooperation.public.views.preview import (
 )
 from cooperation.records.revisions import applied_for_preview, is_public
 
-CITED = ("sources", "sectors")
+
+def cited(model) -> tuple:
+    """What every record page shows: its sources, sectors, and citations with their source."""
+    citations = model.citations.rel.related_model.objects.select_related("source")
+    return ("sources", "sectors", Prefetch("citations", queryset=citations))
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ class DetailPage:
 def office_context(office) -> dict:
     return {
         "office": office,
+        "evidence": evidence_of(office),
         "related_visits": queries.visits()
         .filter(queries.coming_from([office.sponsor_id]))
         .filter(queries.visiting([office.host_id])),
@@ -55,14 +61,22 @@ def office_context(office) -> dict:
 
 
 def visit_context(visit) -> dict:
-    return {"visit": visit, "agreements": queries.agreements().filter(visit=visit)}
+    return {
+        "visit": visit,
+        "evidence": evidence_of(visit),
+        "agreements": queries.agreements().filter(visit=visit),
+    }
 
 
 def agreement_context(agreement) -> dict:
     visit_is_public = (
         agreement.visit is not None and agreement.visit.status == PublicationStatus.PUBLISHED
     )
-    return {"agreement": agreement, "visit_is_public": visit_is_public}
+    return {
+        "agreement": agreement,
+        "evidence": evidence_of(agreement),
+        "visit_is_public": visit_is_public,
+    }
 
 
 def twin_cities(municipality, agreements):
@@ -137,7 +151,7 @@ def municipality_context(municipality) -> dict:
 OFFICE = DetailPage(
     model=LiaisonOffice,
     rows=lambda offices: queries.office_rows(offices).prefetch_related(
-        *CITED, "staff_roles__person"
+        *cited(LiaisonOffice), "staff_roles__person"
     ),
     context=office_context,
     template="cooperation/office_detail.html",
@@ -145,7 +159,7 @@ OFFICE = DetailPage(
 VISIT = DetailPage(
     model=Visit,
     rows=lambda visits: queries.visit_rows(visits).prefetch_related(
-        *CITED, "participations__person", "participations__organization"
+        *cited(Visit), "participations__person", "participations__organization"
     ),
     context=visit_context,
     template="cooperation/visit_detail.html",
@@ -153,7 +167,9 @@ VISIT = DetailPage(
 AGREEMENT = DetailPage(
     model=Agreement,
     rows=lambda agreements: (
-        queries.agreement_rows(agreements).select_related("visit").prefetch_related(*CITED)
+        queries.agreement_rows(agreements)
+        .select_related("visit")
+        .prefetch_related(*cited(Agreement))
     ),
     context=agreement_context,
     template="cooperation/agreement_detail.html",
