@@ -41,6 +41,7 @@ $(VENV)/.dev: $(VENV)/.runtime requirements-dev.txt
 run: export DJANGO_DEBUG = true
 run: $(VENV)/.runtime
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py grade_records
 	$(BIN)/python manage.py load_sample_data
 	$(BIN)/python manage.py ensure_local_admin --url http://$(HOST):$(PORT)/admin/
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
@@ -67,6 +68,7 @@ serve: $(VENV)/.runtime
 		echo "  DJANGO_SECRET_KEY=\$$(python3 -c 'import secrets; print(secrets.token_urlsafe(50))') make serve"; \
 		exit 1; fi
 	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py grade_records
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 	$(BIN)/gunicorn --config gunicorn.conf.py --bind $(HOST):$(PORT)
 

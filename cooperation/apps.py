@@ -5,3 +5,8 @@ class CooperationConfig(AppConfig):
     name = "cooperation"
     verbose_name = "Sino-Israeli cooperation"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from cooperation.records import signals
+
+        signals.connect()

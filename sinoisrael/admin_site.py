@@ -1,4 +1,5 @@
-"""The admin site: Django's, with a "View on site" shortcut that checks who asks.
+"""The admin site: Django's, with a "View on site" shortcut that checks who asks, and the
+editors' data-quality page (cooperation/admin/quality.py).
 
 Django's shortcut (/admin/r/<content type>/<id>/) redirects any staff account to a record's
 public URL, so an account with no role could learn the slug, and so the title, of every
@@ -6,22 +7,45 @@ draft. Here it redirects only someone the record's ModelAdmin lets view it, and 
 to everyone else, exactly as for a record that does not exist.
 """
 
+from functools import partial
+
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import redirect
-from django.urls import path
+from django.urls import path, reverse
 
 
 class TrackerAdminSite(admin.AdminSite):
+    index_template = "admin/cooperation/index.html"
+
+    def index(self, request, extra_context=None):
+        """Editors find the data-quality page from the index."""
+        from cooperation.records.revisions import may_review
+
+        if may_review(request.user):
+            extra_context = {
+                **(extra_context or {}),
+                "data_quality_url": reverse("admin:data_quality"),
+            }
+        return super().index(request, extra_context)
+
     def get_urls(self):
+        # Imported here: the site is built while apps load, before models may be imported.
+        from cooperation.admin.quality import data_quality_view
+
         # Listed first, so it answers where Django's unchecked shortcut would.
         checked = path(
             "r/<path:content_type_id>/<path:object_id>/",
             self.admin_view(self.view_on_site),
             name="view_on_site",
         )
-        return [checked, *super().get_urls()]
+        quality = path(
+            "data-quality/",
+            self.admin_view(partial(data_quality_view, admin_site=self)),
+            name="data_quality",
+        )
+        return [checked, quality, *super().get_urls()]
 
     def view_on_site(self, request, content_type_id, object_id):
         try:

@@ -79,7 +79,16 @@ class StatusField(forms.TypedChoiceField):
         self.rule(new=value)
 
 
-class MunicipalityForm(AdminForm):
+class NamedForm(AdminForm):
+    """Municipalities, organizations and people: a likely duplicate is one sharing a name;
+    two that really share one (two people called Wang Wei) are both saved, the second with
+    its slug made unique ("wang-wei-2")."""
+
+    def clean_slug(self):
+        return duplicates.unique_slug(
+            type(self.instance), self.cleaned_data["slug"], exclude_pk=self.instance.pk
+        )
+
     def likely_duplicates(self):
         """Others that share its English, Chinese or Hebrew name (or have one as another
         name); the other names typed below are checked once saved, by the next save."""

@@ -23,6 +23,7 @@ from cooperation.admin.inlines import (
     VisitPlaceInline,
     VisitSourcesInline,
 )
+from cooperation.admin.quality import QualityFilter
 from cooperation.models import (
     Agreement,
     AgreementParty,
@@ -42,6 +43,15 @@ class RecordAdmin(MainModelAdmin):
 
     exclude = ["sources"]
     actions = [submit_for_review, publish, return_to_draft]
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "evidence"]
+
+    @admin.display(description="Evidence grade")
+    def evidence(self, record):
+        if not record.evidence_grade:
+            return "Graded once saved."
+        return f"{record.get_evidence_grade_display()}: {record.evidence_reason}"
 
     def get_exclude(self, request, obj=None):
         """The page of an earlier version shows no inlines: there, sources are a field."""
@@ -102,10 +112,13 @@ class LiaisonOfficeAdmin(RecordAdmin):
         "host",
         "operating_status",
         "opened_as_written",
+        "evidence_grade",
         "status",
     ]
     list_filter = [
         "status",
+        "evidence_grade",
+        QualityFilter,
         "operating_status",
         "sectors",
         ("host", admin.RelatedOnlyFieldListFilter),
@@ -126,8 +139,8 @@ class LiaisonOfficeAdmin(RecordAdmin):
 @admin.register(Visit)
 class VisitAdmin(RecordAdmin):
     form = VisitForm
-    list_display = ["title", "from_places", "dates", "leader", "status"]
-    list_filter = ["status", "sectors"]
+    list_display = ["title", "from_places", "dates", "leader", "evidence_grade", "status"]
+    list_filter = ["status", "evidence_grade", QualityFilter, "sectors"]
     list_select_related = ["leader"]
     search_fields = ["title", "slug"]
     name_search_rows = ((VisitPlace, "visit", "municipality__", "organization__"),)
@@ -161,9 +174,10 @@ class AgreementAdmin(RecordAdmin):
         "kind",
         "signed_as_written",
         "party_names",
+        "evidence_grade",
         "status",
     ]
-    list_filter = ["status", "kind", "sectors"]
+    list_filter = ["status", "evidence_grade", QualityFilter, "kind", "sectors"]
     list_select_related = ["visit"]
     search_fields = [
         "title",

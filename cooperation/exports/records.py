@@ -77,6 +77,8 @@ def sourced_columns(model) -> list[Column]:
         text("Description", "description"),
         many_to_many("Sources", model, "sources", item="title", order="id"),
         many_to_many("Source URLs", model, "sources", item="url", order="id"),
+        text("Evidence grade", "evidence_grade"),
+        text("Evidence", "evidence_reason"),
         choice("Publication status", "status", PublicationStatus.choices),
     ]
 

@@ -276,6 +276,15 @@ class PublicationStatus(models.TextChoices):
     PUBLISHED = "published", "Published"
 
 
+class EvidenceGrade(models.TextChoices):
+    """How well a record is attested (computed: cooperation/records/grades.py)."""
+
+    A = "A", "A: well attested"
+    B = "B", "B: corroborated"
+    C = "C", "C: thin"
+    D = "D", "D: a single uncited report"
+
+
 class PublishableQuerySet(models.QuerySet):
     def published(self):
         """Only what the public may see."""
@@ -341,6 +350,17 @@ class Record(Tracked):
     )
     sectors = models.ManyToManyField("cooperation.Sector", related_name="%(class)ss", blank=True)
     description = models.TextField(blank=True)
+    evidence_grade = models.CharField(
+        max_length=1,
+        choices=EvidenceGrade.choices,
+        blank=True,
+        editable=False,
+        db_index=True,
+        help_text="Computed from the sources and citations (cooperation/records/grades.py).",
+    )
+    evidence_reason = models.CharField(max_length=200, blank=True, editable=False)
+    facts_stated = models.PositiveSmallIntegerField(default=0, editable=False)
+    facts_cited = models.PositiveSmallIntegerField(default=0, editable=False)
 
     objects = PublishableQuerySet.as_manager()
 

@@ -33,7 +33,7 @@ from cooperation.models import (
     VisitParticipant,
     VisitPlace,
 )
-from cooperation.models.base import linked_names_contain, names_contain
+from cooperation.models.base import EvidenceGrade, linked_names_contain, names_contain
 from cooperation.models.places import SELF_AND_REGIONS
 from cooperation.public import queries, search
 
@@ -119,6 +119,13 @@ class PublicFilterSet(django_filters.FilterSet):
     )
     year_min = YearFilter(label="From year", field_name="main_date__year", lookup_expr="gte")
     year_max = YearFilter(label="To year", field_name="main_date__year", lookup_expr="lte")
+    evidence = django_filters.ChoiceFilter(
+        label="Evidence",
+        field_name="evidence_grade",
+        choices=EvidenceGrade.choices,
+        empty_label="Any evidence",
+        help_text="A: well attested, down to D: a single uncited report.",
+    )
 
     class Meta:
         form = PublicFilterForm
@@ -190,7 +197,17 @@ class OfficeFilterSet(PublicFilterSet):
     )
 
     class Meta(PublicFilterSet.Meta):
-        fields = ["q", "sponsor", "host", "province", "status", "sector", "year_min", "year_max"]
+        fields = [
+            "q",
+            "sponsor",
+            "host",
+            "province",
+            "status",
+            "sector",
+            "year_min",
+            "year_max",
+            "evidence",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -234,6 +251,7 @@ class VisitFilterSet(PublicFilterSet):
             "sector",
             "year_min",
             "year_max",
+            "evidence",
         ]
 
     def __init__(self, *args, **kwargs):
@@ -290,7 +308,7 @@ class AgreementFilterSet(PublicFilterSet):
     )
 
     class Meta(PublicFilterSet.Meta):
-        fields = ["q", "kind", "party", "province", "sector", "year_min", "year_max"]
+        fields = ["q", "kind", "party", "province", "sector", "year_min", "year_max", "evidence"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

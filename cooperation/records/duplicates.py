@@ -35,6 +35,20 @@ def similar_named(model, *, names, exclude_pk=None) -> list:
     ]
 
 
+def unique_slug(model, slug: str, *, exclude_pk=None) -> str:
+    """`slug`, or `slug-2`, `slug-3`... when another row of `model` has it already."""
+    taken = set(
+        model.objects.exclude(pk=exclude_pk)
+        .filter(slug__startswith=slug)
+        .values_list("slug", flat=True)
+    )
+    candidate, number = slug, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{slug}-{number}"
+    return candidate
+
+
 def offices_with_same_sponsor_and_host(*, sponsor, host, exclude_pk=None) -> list:
     return list(LiaisonOffice.objects.filter(sponsor=sponsor, host=host).exclude(pk=exclude_pk))
 

@@ -1,4 +1,5 @@
-"""Merging two records of one municipality (or one person) into the one kept.
+"""Merging two records of one municipality (or one organization, or one person) into the
+one kept.
 
 Every link to the removed record (offices, visits, destinations, parties, organizations,
 child municipalities, staff and participant rows), the citations of facts about it, and its
@@ -15,6 +16,7 @@ from cooperation.models import (
     AgreementCitation,
     Municipality,
     OfficeCitation,
+    Organization,
     Person,
     VisitCitation,
 )
@@ -22,7 +24,7 @@ from cooperation.models.base import Alias
 from cooperation.models.citations import fact_key
 from cooperation.scripts import name_key
 
-MERGEABLE = (Municipality, Person)
+MERGEABLE = (Municipality, Organization, Person)
 NAME_FIELDS = {"name", "slug", "name_zh", "name_he"}
 
 
@@ -48,12 +50,15 @@ def merge(*, keep, remove, user) -> int:
 
 def check_mergeable(*, keep, remove) -> None:
     if type(keep) is not type(remove) or not isinstance(keep, MERGEABLE):
-        raise ValidationError("Only two municipalities, or two people, can be merged.")
+        raise ValidationError(
+            "Only two municipalities, two organizations or two people can be merged."
+        )
     if keep.pk == remove.pk:
         raise ValidationError("Choose two different records to merge.")
-    if isinstance(keep, Municipality) and keep.country != remove.country:
+    countries = {getattr(record, "country", "") for record in (keep, remove)} - {""}
+    if len(countries) > 1:
         raise ValidationError(
-            f"{keep} and {remove} are in different countries, so they are not the same place."
+            f"{keep} and {remove} are in different countries, so they are not the same one."
         )
 
 

@@ -13,6 +13,8 @@ from tests.support.factories import (
     IsraeliMunicipalityFactory,
     LiaisonOfficeFactory,
     MunicipalityFactory,
+    OrganizationFactory,
+    PersonFactory,
     SourceFactory,
     VisitFactory,
 )
@@ -133,3 +135,15 @@ def test_the_same_url_written_differently_warns_and_can_be_saved(admin_client):
     values = {"url": "http://shine.cn/news/metro/1806086024", "title": "Same article?"}
     assert_warns_then_saves(admin_client, "source", [existing], values)
     assert Source.objects.count() == 2
+
+
+@pytest.mark.parametrize("model_name", ["person", "organization"])
+def test_two_with_the_same_name_are_both_saved_after_the_warning(admin_client, model_name):
+    factory = PersonFactory if model_name == "person" else OrganizationFactory
+    existing = factory(name="Wang Wei", slug="wang-wei")
+    values = {"name": "WANG WEI", "slug": "wang-wei"}
+    if model_name == "organization":
+        values |= {"kind": existing.kind, "country": existing.country}
+    assert_warns_then_saves(admin_client, model_name, [existing], values)
+    model = type(existing)
+    assert sorted(model.objects.values_list("slug", flat=True)) == ["wang-wei", "wang-wei-2"]

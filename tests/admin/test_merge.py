@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
-from cooperation.models import AgreementParty, Municipality, Person, VisitParticipant
+from cooperation.models import AgreementParty, Municipality, Person, Visit, VisitParticipant
 from cooperation.records.merging import merge
 from tests.support.admin_pages import analyst, editor
 from tests.support.factories import (
@@ -116,3 +116,21 @@ def test_analysts_cannot_merge(client):
     first, second = MunicipalityFactory(), MunicipalityFactory()
     merge_action(client, "municipality", [first, second], keep=first)
     assert Municipality.objects.filter(pk=second.pk).exists()
+
+
+def test_merging_organizations_through_the_admin_moves_parties_places_and_offices(client):
+    keep = OrganizationFactory(name="Union of Local Authorities in Israel", country="IL")
+    remove = OrganizationFactory(name="ULAI", country="IL")
+    agreement = AgreementFactory(parties=[MunicipalityFactory(), remove])
+    visit = VisitFactory(origin=remove)
+    VisitParticipantFactory(visit=visit, organization=remove)
+    office = LiaisonOfficeFactory(sponsor_organization=remove)
+    response = merge_action(editor(client), "organization", [keep, remove], keep=keep)
+    assert response.status_code == 200
+    assert not type(keep).objects.filter(pk=remove.pk).exists()
+    assert keep in agreement.party_list
+    assert Visit.objects.get(pk=visit.pk).origins == [keep]
+    assert visit.participations.get().organization == keep
+    office.refresh_from_db()
+    assert office.sponsor_organization == keep
+    assert "ULAI" in keep.alias_names()

@@ -96,16 +96,18 @@ def failed_logins(n):
 
 
 # The "name missing in" filter's facets are one query on the changelists of named things;
-# a source's publisher kind and country one each.
+# a source's publisher kind and country one each, and a record's evidence grade and data
+# quality one each (with the sector and place choices Django reads again for each facet:
+# three); "likely duplicates" reads the names once more.
 CHANGELISTS = {
-    "municipality": (municipalities, 8),
-    "organization": (organizations, 8),
-    "person": (PersonFactory.create_batch, 7),
+    "municipality": (municipalities, 9),
+    "organization": (organizations, 10),
+    "person": (PersonFactory.create_batch, 8),
     "sector": (SectorFactory.create_batch, 6),
     "source": (SourceFactory.create_batch, 12),
-    "liaisonoffice": (offices, 21),
+    "liaisonoffice": (offices, 27),
     "visit": (visits, 18),
-    "agreement": (AgreementFactory.create_batch, 13),
+    "agreement": (AgreementFactory.create_batch, 17),
     "visitparticipant": (participants, 7),
     "officestaff": (lambda n: office_with_staff(n), 7),
     "agreementparty": (AgreementFactory.create_batch, 7),

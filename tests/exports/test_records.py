@@ -24,7 +24,15 @@ from tests.support.factories import (
 pytestmark = pytest.mark.django_db
 
 NAMED = ["id", "Name", "Chinese name", "Hebrew name", "Other names"]
-RECORD = ["Sectors", "Description", "Sources", "Source URLs", "Publication status"]
+RECORD = [
+    "Sectors",
+    "Description",
+    "Sources",
+    "Source URLs",
+    "Evidence grade",
+    "Evidence",
+    "Publication status",
+]
 
 
 def partial_date(label):

@@ -93,7 +93,7 @@ def test_agreement_and_office_facts_carry_their_notes(client):
 
 def test_a_page_without_citations_has_no_evidence_section(client):
     html = html_of(client, VisitFactory())
-    assert "Evidence" not in html and "#note-" not in html
+    assert "evidence-heading" not in html and "#note-" not in html
 
 
 def test_a_drafts_citations_are_nowhere_public(client):
@@ -102,3 +102,41 @@ def test_a_drafts_citations_are_nowhere_public(client):
     assert client.get(draft.get_absolute_url()).status_code == 404
     assert "three days of talks" not in client.get("/visits/").content.decode()
     assert csv_records(client.get("/visits/export.csv")) == []
+
+
+def test_lists_show_and_filter_by_the_evidence_grade(client):
+    cited = VisitFactory(title="Cited visit")
+    cite(cited, "dates", "arrived in Haifa on Monday")
+    VisitFactory(title="Bare visit")
+    draft = VisitFactory(title="Draft visit", status=PublicationStatus.DRAFT)
+    cite(draft, "dates", "arrived in Haifa on Monday")
+
+    html = client.get("/visits/").content.decode()
+    assert "evidence C" in html and "evidence D" in html
+    graded_c = client.get("/visits/?evidence=C").content.decode()
+    assert "Cited visit" in graded_c and "Bare visit" not in graded_c
+    assert "Draft visit" not in graded_c
+    rows = csv_records(client.get("/visits/export.csv?evidence=C"))
+    assert [(row["Title"], row["Evidence grade"]) for row in rows] == [("Cited visit", "C")]
+    assert rows[0]["Evidence"] == (
+        "1 independent outlet, no official source, 1 language, 1 of 2 facts cited"
+    )
+
+
+@pytest.mark.parametrize("url", ["/offices/", "/visits/", "/agreements/"])
+@pytest.mark.parametrize("value", ["Z", "a", "AB"])
+def test_an_unknown_grade_is_refused_with_a_message(client, url, value):
+    for target in (url, f"{url}export.csv"):
+        response = client.get(target, {"evidence": value})
+        assert response.status_code == 400, target
+    assert "Select a valid choice" in client.get(url, {"evidence": value}).content.decode()
+
+
+def test_a_detail_page_says_what_its_grade_rests_on(client):
+    agreement = AgreementFactory()
+    html = html_of(client, agreement)
+    assert re.search(
+        r"<dt>Evidence grade</dt><dd><span class=\"grade\">D: a single uncited report</span>: "
+        r"1 independent outlet, no official source, 1 language, 0 of 4 facts cited</dd>",
+        html,
+    )
