@@ -149,8 +149,11 @@ class VisitParticipantInline(RowsInline):
 
 
 class AgreementPartyInline(RowsInline):
+    """Each party a municipality or an organization, or the article's words for it."""
+
     model = AgreementParty
     formset = AgreementPartyFormSet
+    fields = ["municipality", "organization", "name_as_written"]
     autocomplete_fields = ["municipality", "organization"]
 
     def get_extra(self, request, obj=None, **kwargs):

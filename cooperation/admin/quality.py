@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from cooperation.models import (
     Agreement,
+    AgreementParty,
     LiaisonOffice,
     Municipality,
     Organization,
@@ -56,6 +57,12 @@ def no_official_source(records):
 
 def uncited_facts(records):
     return records.filter(facts_cited__lt=F("facts_stated"))
+
+
+def unidentified_parties(agreements):
+    return agreements.filter(
+        pk__in=AgreementParty.objects.exclude(name_as_written="").values("agreement")
+    )
 
 
 def stale_drafts(records):
@@ -95,7 +102,10 @@ NAME_CHECKS = [missing_name("zh", "Chinese"), missing_name("he", "Hebrew")]
 CHECKS = {
     LiaisonOffice: RECORD_CHECKS,
     Visit: RECORD_CHECKS,
-    Agreement: RECORD_CHECKS,
+    Agreement: [
+        *RECORD_CHECKS,
+        Check("unidentified_party", "parties not identified", unidentified_parties),
+    ],
     Municipality: [
         *NAME_CHECKS,
         Check("no_coordinates", "no coordinates", without_coordinates),

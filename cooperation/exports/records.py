@@ -37,6 +37,7 @@ from cooperation.models import (
     VisitParticipant,
     VisitPlace,
 )
+from cooperation.models.agreements import UNIDENTIFIED
 from cooperation.models.places import OrganizationKind
 from cooperation.models.sources import Language
 from cooperation.models.visits import written_dates
@@ -196,7 +197,11 @@ AGREEMENTS = RecordExport(
             "Parties",
             AgreementParty.objects.all(),
             outer="agreement",
-            item=Coalesce("municipality__name", "organization__name"),
+            item=Coalesce(
+                "municipality__name",
+                "organization__name",
+                Concat(Value("“"), "name_as_written", Value(f"” ({UNIDENTIFIED})")),
+            ),
             order=F("id"),
         ),
         *partial_date("Signed", "signed"),

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
@@ -9,7 +10,6 @@ from cooperation.models.base import (
     PARTIES,
     MunicipalityOrOrganization,
     Record,
-    one_party_constraint,
     party_once,
 )
 from cooperation.models.citations import fact_key
@@ -26,7 +26,13 @@ MINIMUM_PARTIES = 2
 
 
 class AgreementKind(models.TextChoices):
-    TWINNING = "twinning", "Twinning (sister cities)"
+    """Chinese friendship associations count two tiers of city ties apart: formal
+    friendship cities (友好城市, twin or sister cities) and informal friendly-exchange
+    relations (友好交流城市)."""
+
+    TWINNING = "twinning", "Friendship city, twinning (formal tie)"
+    FRIENDLY_EXCHANGE = "friendly_exchange", "Friendly-exchange relations (informal tie)"
+    LETTER_OF_INTENT = "letter_of_intent", "Letter of intent"
     MOU = "mou", "Memorandum of understanding"
     COOPERATION = "cooperation", "Cooperation agreement"
     CONTRACT = "contract", "Commercial contract"
@@ -72,8 +78,9 @@ class Agreement(Record):
 
     @property
     def party_list(self) -> list:
-        """The municipalities and organizations that are parties, in entry order."""
-        return [party.party for party in self.parties.all()]
+        """The municipalities and organizations that are parties, in entry order; a party
+        known only by the article's words is its row, shown as written."""
+        return [party.party or party for party in self.parties.all()]
 
     @classmethod
     def fact_relations(cls):
@@ -115,8 +122,22 @@ def validate_party_count(count: int) -> None:
         )
 
 
+UNIDENTIFIED = "not identified"
+
+
 class AgreementParty(MunicipalityOrOrganization):
+    """A party: a municipality or an organization, or, when the article names it in words
+    that identify no record ("an Israeli city", a garbled name), those words, flagged as
+    not identified until an editor chooses the record."""
+
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="parties")
+    name_as_written = models.CharField(
+        "named in the article as",
+        max_length=200,
+        blank=True,
+        help_text="Only when no municipality or organization can be chosen: the article's "
+        "words for the party. It is shown as written and listed as not identified.",
+    )
     municipality = models.ForeignKey(
         "cooperation.Municipality",
         on_delete=models.PROTECT,
@@ -137,9 +158,15 @@ class AgreementParty(MunicipalityOrOrganization):
     class Meta:
         verbose_name_plural = "agreement parties"
         constraints = [
-            one_party_constraint(
+            models.CheckConstraint(
                 name="agreement_party_is_one_thing",
-                message="A party is either a municipality or an organization.",
+                condition=Q(municipality__isnull=False, organization__isnull=True)
+                | Q(municipality__isnull=True, organization__isnull=False)
+                | (
+                    Q(municipality__isnull=True, organization__isnull=True) & ~Q(name_as_written="")
+                ),
+                violation_error_message="A party is a municipality, an organization, or, "
+                "when neither can be chosen, the article's words for it.",
             ),
             *(
                 party_once(party, within=["agreement"], name=f"agreement_{party}_once")
@@ -148,4 +175,23 @@ class AgreementParty(MunicipalityOrOrganization):
         ]
 
     def __str__(self):
+        if self.party is None:
+            return f"“{self.name_as_written}” ({UNIDENTIFIED})"
         return str(self.party)
+
+    def stands_without_party(self) -> bool:
+        return (
+            not self.municipality_id
+            and not self.organization_id
+            and bool(self.name_as_written.strip())
+        )
+
+    def clean(self):
+        super().clean()
+        if self.name_as_written and (self.municipality_id or self.organization_id):
+            raise ValidationError(
+                {
+                    "name_as_written": "Leave this empty once a municipality or organization "
+                    "is chosen: the party is identified."
+                }
+            )

@@ -260,9 +260,15 @@ class MunicipalityOrOrganization(PlainText):
     def party(self):
         return self.municipality or self.organization
 
+    def stands_without_party(self) -> bool:
+        """Whether the row may name neither (an agreement's party known only by words)."""
+        return False
+
     def clean(self):
         super().clean()
-        if bool(self.municipality_id) == bool(self.organization_id):
+        if bool(self.municipality_id) == bool(self.organization_id) and not (
+            self.stands_without_party()
+        ):
             raise ValidationError(
                 "Choose either a municipality or an organization, not both."
                 if self.municipality_id

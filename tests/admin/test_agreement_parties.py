@@ -1,16 +1,24 @@
 import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
 
-from cooperation.models import Agreement, AgreementKind
-from tests.support.factories import IsraeliMunicipalityFactory, MunicipalityFactory, SourceFactory
+from cooperation.models import Agreement, AgreementKind, AgreementParty
+from tests.support.export_csv import csv_records
+from tests.support.factories import (
+    AgreementFactory,
+    IsraeliMunicipalityFactory,
+    MunicipalityFactory,
+    SourceFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
 
-def post_agreement(admin_client, parties):
+def post_agreement(admin_client, parties, kind=AgreementKind.TWINNING):
     data = {
         "title": "Twinning",
         "slug": "twinning",
-        "kind": AgreementKind.TWINNING,
+        "kind": kind,
         "status": "draft",
         "signed_precision": "year",
         "signed_qualifier": "exact",
@@ -24,8 +32,11 @@ def post_agreement(admin_client, parties):
         "citations-TOTAL_FORMS": 0,
         "citations-INITIAL_FORMS": 0,
     }
-    for index, municipality in enumerate(parties):
-        data[f"parties-{index}-municipality"] = municipality.pk
+    for index, party in enumerate(parties):
+        if isinstance(party, str):  # the article's words for a party it does not identify
+            data[f"parties-{index}-name_as_written"] = party
+        else:
+            data[f"parties-{index}-municipality"] = party.pk
     return admin_client.post("/admin/cooperation/agreement/add/", data)
 
 
@@ -40,3 +51,54 @@ def test_an_agreement_with_two_parties_is_saved(admin_client):
     response = post_agreement(admin_client, [MunicipalityFactory(), IsraeliMunicipalityFactory()])
     assert response.status_code == 302
     assert Agreement.objects.get().parties.count() == 2
+
+
+def test_a_party_named_only_in_words_is_recorded_as_written_and_flagged(admin_client):
+    pu_er = MunicipalityFactory(name="Pu'er")
+    response = post_agreement(
+        admin_client, [pu_er, "an Israeli city"], kind=AgreementKind.LETTER_OF_INTENT
+    )
+    assert response.status_code == 302
+    agreement = Agreement.objects.get()
+    assert [str(party) for party in agreement.party_list] == [
+        "Pu'er",
+        "“an Israeli city” (not identified)",
+    ]
+    agreement.status = "published"
+    agreement.save()
+    page = admin_client.get(agreement.get_absolute_url()).content.decode()
+    assert "Letter of intent" in page and "“an Israeli city” (not identified)" in page
+    (row,) = csv_records(admin_client.get("/agreements/export.csv"))
+    assert row["Parties"] == "Pu'er; “an Israeli city” (not identified)"
+    quality = admin_client.get(reverse("admin:data_quality")).context["sections"]
+    counts = {(heading, tally.label): tally.count for heading, found in quality for tally in found}
+    assert counts[("agreements", "parties not identified")] == 1
+
+
+@pytest.mark.parametrize(
+    ("row", "message"),
+    [
+        ({"name_as_written": "  "}, "An agreement needs at least 2 parties"),  # a blank row
+        (
+            {"name_as_written": "Haifa?", "municipality": "haifa"},
+            "Leave this empty once a municipality or organization is chosen",
+        ),
+    ],
+)
+def test_a_party_row_says_what_it_lacks_or_has_too_much(admin_client, row, message):
+    haifa = IsraeliMunicipalityFactory(slug="haifa")
+    response = post_agreement(admin_client, [MunicipalityFactory()])
+    data = {key: value for key, value in response.wsgi_request.POST.items()}
+    data["parties-TOTAL_FORMS"] = 2
+    for key, value in row.items():
+        data[f"parties-1-{key}"] = haifa.pk if value == "haifa" else value
+    response = admin_client.post("/admin/cooperation/agreement/add/", data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Agreement.objects.exists()
+
+
+def test_the_database_refuses_a_party_that_is_nothing(db):
+    agreement = AgreementFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AgreementParty.objects.create(agreement=agreement)

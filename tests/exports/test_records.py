@@ -186,7 +186,7 @@ def test_office_and_visit_values(admin_client, sample_data):
 def test_agreement_municipality_organization_person_and_source_values(admin_client, sample_data):
     records = csv_records(export(admin_client, "agreement"))
     twinning = row_where(records, "Parties", "Beijing; Tel Aviv-Yafo")
-    assert twinning["Kind"] == "Twinning (sister cities)"
+    assert twinning["Kind"] == "Friendship city, twinning (formal tie)"
     assert twinning["Signed"] == "c. 1998"
     assert (twinning["Signed date"], twinning["Signed precision"]) == ("1998-01-01", "year")
     assert twinning["Signed qualifier"] == "approximate"

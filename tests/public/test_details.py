@@ -62,7 +62,7 @@ def test_visit_page(client, sample_data):
 def test_agreement_page(client, sample_data):
     html = page(client, "/agreements/beijing-tel-aviv-twinning/")
     assert "<dt>Signed</dt><dd>c. 1998</dd>" in html
-    assert "Twinning (sister cities)" in html
+    assert "Friendship city, twinning (formal tie)" in html
     assert '<bdi lang="he" dir="rtl">תל אביב-יפו</bdi>' in html
     signed_during = page(client, "/agreements/sipg-haifa-port-terminal-project/")
     assert 'href="/visits/shanghai-mayor-visit-to-israel-2018-06/"' in signed_during
