@@ -21,6 +21,8 @@ from cooperation.models import (
     Agreement,
     AgreementCitation,
     AgreementParty,
+    AgreementSignatory,
+    AgreementStatus,
     LiaisonOffice,
     MunicipalityAlias,
     OfficeAlias,
@@ -158,6 +160,23 @@ class AgreementPartyInline(RowsInline):
 
     def get_extra(self, request, obj=None, **kwargs):
         return 0 if obj else 2
+
+
+class AgreementSignatoryInline(RowsInline):
+    """Who signed, as what, and for which party."""
+
+    model = AgreementSignatory
+    fields = ["person", "role", "municipality", "organization"]
+    autocomplete_fields = ["person", "municipality", "organization"]
+
+
+class AgreementStatusInline(RowsInline):
+    """The status over time (signed, in force, dormant, terminated), each as of a date."""
+
+    model = AgreementStatus
+    fields = ["state", "as_of_date", "as_of_precision", "as_of_qualifier", "source"]
+    autocomplete_fields = ["source"]
+    verbose_name_plural = "status over time"
 
 
 class CitationForm(PreloadedChoicesForm):

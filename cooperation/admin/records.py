@@ -12,7 +12,9 @@ from cooperation.admin.forms import AgreementForm, LiaisonOfficeForm, StatusFiel
 from cooperation.admin.inlines import (
     AgreementCitationsInline,
     AgreementPartyInline,
+    AgreementSignatoryInline,
     AgreementSourcesInline,
+    AgreementStatusInline,
     CitationsInline,
     OfficeAliasesInline,
     OfficeCitationsInline,
@@ -188,7 +190,13 @@ class AgreementAdmin(RecordAdmin):
     autocomplete_fields = ["visit", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "signed_date"
-    inlines = [AgreementSourcesInline, AgreementPartyInline, AgreementCitationsInline]
+    inlines = [
+        AgreementSourcesInline,
+        AgreementPartyInline,
+        AgreementSignatoryInline,
+        AgreementStatusInline,
+        AgreementCitationsInline,
+    ]
 
     @admin.display(description="Signed", ordering="signed_date")
     def signed_as_written(self, agreement):

@@ -2,8 +2,8 @@
 
 from dataclasses import dataclass
 
-from django.db.models import Case, CharField, F, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.db.models import Case, CharField, F, Q, Value, When
+from django.db.models.functions import Cast, Coalesce, Concat
 
 from cooperation.exports.columns import (
     Column,
@@ -19,6 +19,9 @@ from cooperation.models import (
     Agreement,
     AgreementKind,
     AgreementParty,
+    AgreementSignatory,
+    AgreementState,
+    AgreementStatus,
     Country,
     LiaisonOffice,
     Municipality,
@@ -207,6 +210,51 @@ AGREEMENTS = RecordExport(
         *partial_date("Signed", "signed"),
         *partial_date("Ended", "ended"),
         text("Signed during visit", "visit__title"),
+        joined(
+            "Signatories",
+            AgreementSignatory.objects.all(),
+            outer="agreement",
+            item=Concat(
+                "person__name",
+                Value(" ("),
+                "role",
+                Case(
+                    When(
+                        Q(municipality__isnull=False) | Q(organization__isnull=False),
+                        then=Concat(
+                            Value(", for "), Coalesce("municipality__name", "organization__name")
+                        ),
+                    ),
+                    default=Value(""),
+                ),
+                Value(")"),
+            ),
+            order=F("id"),
+        ),
+        joined(
+            "Status history",
+            AgreementStatus.objects.all(),
+            outer="agreement",
+            item=Concat(
+                labelled("state", AgreementState.choices),
+                Case(
+                    When(
+                        as_of_date__isnull=False,
+                        then=Concat(
+                            Value(" "),
+                            Cast("as_of_date", CharField()),
+                            Value(" ("),
+                            "as_of_precision",
+                            Value(", "),
+                            "as_of_qualifier",
+                            Value(")"),
+                        ),
+                    ),
+                    default=Value(""),
+                ),
+            ),
+            order=F("id"),  # as entered: SQLite and PostgreSQL sort undated apart
+        ),
         *sourced_columns(Agreement),
     ),
 )

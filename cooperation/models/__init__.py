@@ -1,6 +1,13 @@
 """The data model: places and bodies, people, sources, and the cooperation records."""
 
-from cooperation.models.agreements import Agreement, AgreementKind, AgreementParty
+from cooperation.models.agreements import (
+    Agreement,
+    AgreementKind,
+    AgreementParty,
+    AgreementSignatory,
+    AgreementState,
+    AgreementStatus,
+)
 from cooperation.models.aliases import (
     MunicipalityAlias,
     OfficeAlias,
@@ -23,6 +30,9 @@ __all__ = [
     "AgreementCitation",
     "AgreementKind",
     "AgreementParty",
+    "AgreementSignatory",
+    "AgreementState",
+    "AgreementStatus",
     "Country",
     "FailedLogin",
     "KnownSignInAddress",

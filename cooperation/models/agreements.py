@@ -9,6 +9,7 @@ from simple_history.models import HistoricalRecords
 from cooperation.models.base import (
     PARTIES,
     MunicipalityOrOrganization,
+    PlainText,
     Record,
     party_once,
 )
@@ -85,7 +86,7 @@ class Agreement(Record):
     @classmethod
     def fact_relations(cls):
         parties = AgreementParty.objects.select_related("municipality", "organization")
-        return ["visit"], [models.Prefetch("parties", parties)]
+        return ["visit"], [models.Prefetch("parties", parties), *signatories_and_statuses()]
 
     def facts(self) -> list[tuple[str, str]]:
         facts = [("kind", f"Kind: {self.get_kind_display()}")]
@@ -98,6 +99,12 @@ class Agreement(Record):
         ]
         if self.visit_id:  # unnamed: the visit may be a draft the page does not show
             facts.append(("visit", "Signed during a visit"))
+        if self.pk is not None:
+            facts += [
+                (fact_key("signatory", row.person), f"Signed by: {row}")
+                for row in self.signatories.all()
+            ]
+            facts += [(fact_key("status", row), f"Status: {row}") for row in self.statuses.all()]
         return facts
 
     def clean(self):
@@ -195,3 +202,113 @@ class AgreementParty(MunicipalityOrOrganization):
                     "is chosen: the party is identified."
                 }
             )
+
+
+class AgreementSignatory(PlainText):
+    """Who signed, with the title at the time and the party they signed for (if the
+    article says)."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")
+    person = models.ForeignKey(
+        "cooperation.Person", on_delete=models.PROTECT, related_name="signatures"
+    )
+    role = models.CharField(max_length=200, help_text="The title at the time, e.g. Mayor of Pu'er.")
+    municipality = models.ForeignKey(
+        "cooperation.Municipality",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signatures",
+        help_text="The party signed for, when it is a municipality.",
+    )
+    organization = models.ForeignKey(
+        "cooperation.Organization",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="signatures",
+        help_text="The party signed for, when it is an organization.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "agreement signatories"
+        ordering = ["pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["agreement", "person"], name="signatory_once"),
+            models.CheckConstraint(
+                name="signatory_signs_for_one_party",
+                condition=Q(municipality__isnull=True) | Q(organization__isnull=True),
+                violation_error_message="A signatory signs for one party: a municipality or "
+                "an organization.",
+            ),
+        ]
+
+    def __str__(self):
+        signed_for = self.municipality or self.organization
+        return f"{self.person}, {self.role}" + (f", for {signed_for}" if signed_for else "")
+
+    @property
+    def signed_for(self):
+        return self.municipality or self.organization
+
+    def clean(self):
+        super().clean()
+        if self.municipality_id and self.organization_id:
+            raise ValidationError(
+                "Choose the municipality or the organization signed for, not both."
+            )
+
+
+class AgreementState(models.TextChoices):
+    SIGNED = "signed", "Signed"
+    IN_FORCE = "in_force", "In force"
+    DORMANT = "dormant", "Dormant"
+    TERMINATED = "terminated", "Terminated"
+
+
+class AgreementStatus(PlainText):
+    """The agreement's status over time: signed, in force, dormant, terminated, each as of
+    a partial date and with the source that says so."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="statuses")
+    state = models.CharField("status", max_length=10, choices=AgreementState.choices)
+    as_of_date, as_of_precision, as_of_qualifier = partial_date_fields("as of")
+    as_of = PartialDateAttribute()
+    source = models.ForeignKey(
+        "cooperation.Source",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="agreement_statuses",
+        help_text="The article that reports this status.",
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "agreement status"
+        verbose_name_plural = "agreement statuses"
+        ordering = [models.F("as_of_date").asc(nulls_last=True), "pk"]
+        constraints = qualifier_constraints("agreement_status", "as_of")
+
+    def __str__(self):
+        return (
+            f"{self.get_state_display()}, {self.as_of}" if self.as_of else self.get_state_display()
+        )
+
+    def clean(self):
+        super().clean()
+        normalize_partial_dates(self, "as_of")
+
+
+def signatories_and_statuses() -> list[models.Prefetch]:
+    """An agreement's signatories and statuses with what their lines name, a query each."""
+    signatories = AgreementSignatory.objects.select_related(
+        "person", "municipality", "organization"
+    )
+    return [
+        models.Prefetch("signatories", signatories),
+        models.Prefetch("statuses", AgreementStatus.objects.select_related("source")),
+    ]

@@ -31,6 +31,8 @@ RECORD_PARTS = [
     "visitplace",
     "visitparticipant",
     "agreementparty",
+    "agreementsignatory",
+    "agreementstatus",
     "officecitation",
     "visitcitation",
     "agreementcitation",

@@ -2,8 +2,8 @@
 
 The grade is computed from the record's facts, its citations and its sources, so it is
 written again when any of them changes: the record itself, a row that states a fact (a
-place, participant, party or staff member) or cites one, the sources it cites, and a
-source's publisher or language. Fixtures (`loaddata`) carry their grades and are not
+place, participant, party, signatory, status or staff member) or cites one, the sources it
+cites, and a source's publisher or language. Fixtures (`loaddata`) carry their grades and are not
 graded again.
 """
 
@@ -14,6 +14,8 @@ from cooperation.models import (
     Agreement,
     AgreementCitation,
     AgreementParty,
+    AgreementSignatory,
+    AgreementStatus,
     LiaisonOffice,
     OfficeCitation,
     OfficeStaff,
@@ -34,6 +36,8 @@ ROWS = {
     VisitParticipant: (Visit, "visit_id"),
     VisitCitation: (Visit, "record_id"),
     AgreementParty: (Agreement, "agreement_id"),
+    AgreementSignatory: (Agreement, "agreement_id"),
+    AgreementStatus: (Agreement, "agreement_id"),
     AgreementCitation: (Agreement, "record_id"),
 }
 

@@ -16,6 +16,7 @@ from tests.support.factories import (
     VisitFactory,
     VisitParticipantFactory,
     add_places,
+    add_signatories_and_statuses,
     cite,
 )
 
@@ -86,6 +87,7 @@ def agreement_with_parties(n):
         parties=MunicipalityFactory.create_batch(n),
         visit=VisitFactory(),
     )
+    add_signatories_and_statuses(agreement, n)
     return cited_from_each_source(agreement)
 
 
@@ -115,12 +117,13 @@ CHANGELISTS = {
 }
 # Each change form lists the proposed changes waiting for review: one query; other names
 # are one more. The evidence rows are one, and the record's facts to cite one query and one
-# for each relation of rows they name (staff; places and participants; parties).
+# for each relation of rows they name (staff; places and participants; parties, signatories
+# and statuses); an agreement's signatories and statuses one each.
 CHANGE_FORMS = {
     "municipality": (municipality_with_aliases, 6),
     "liaisonoffice": (office_with_staff, 14),
     "visit": (visit_with_participants, 15),
-    "agreement": (agreement_with_parties, 12),
+    "agreement": (agreement_with_parties, 16),
 }
 
 

@@ -83,6 +83,8 @@ HEADERS = {
         *partial_date("Signed"),
         *partial_date("Ended"),
         "Signed during visit",
+        "Signatories",
+        "Status history",
         *RECORD,
         "Public URL",
     ],

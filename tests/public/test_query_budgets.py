@@ -17,6 +17,7 @@ from tests.support.factories import (
     VisitFactory,
     VisitParticipantFactory,
     add_places,
+    add_signatories_and_statuses,
     cite,
 )
 
@@ -108,6 +109,7 @@ def agreement_with(n):
     parties = [MunicipalityFactory() for _ in range(n)] + [OrganizationFactory()]
     agreement = AgreementFactory(parties=parties, sources=SourceFactory.create_batch(n))
     agreement.sectors.add(*SectorFactory.create_batch(n))
+    add_signatories_and_statuses(agreement, n)
     cite_every_fact(agreement)
     return agreement.get_absolute_url()
 

@@ -177,3 +177,11 @@ class AgreementFactory(RecordFactory):
             for party in extracted or [MunicipalityFactory(), IsraeliMunicipalityFactory()]:
                 field = "municipality" if isinstance(party, models.Municipality) else "organization"
                 models.AgreementParty.objects.create(agreement=self, **{field: party})
+
+
+def add_signatories_and_statuses(agreement, n: int) -> None:
+    """n signatories, each for one of the first n parties, and n statuses."""
+    for party, person in zip(agreement.party_list[:n], PersonFactory.create_batch(n), strict=True):
+        field = "municipality" if isinstance(party, models.Municipality) else "organization"
+        agreement.signatories.create(person=person, role="Mayor", **{field: party})
+        agreement.statuses.create(state=models.AgreementState.IN_FORCE, source=SourceFactory())

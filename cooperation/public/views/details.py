@@ -20,6 +20,7 @@ from cooperation.models import (
     PublicationStatus,
     Visit,
 )
+from cooperation.models.agreements import signatories_and_statuses
 from cooperation.public import queries
 from cooperation.public.evidence import evidence_of
 from cooperation.public.views.preview import (
@@ -169,7 +170,7 @@ AGREEMENT = DetailPage(
     rows=lambda agreements: (
         queries.agreement_rows(agreements)
         .select_related("visit")
-        .prefetch_related(*cited(Agreement))
+        .prefetch_related(*cited(Agreement), *signatories_and_statuses())
     ),
     context=agreement_context,
     template="cooperation/agreement_detail.html",
