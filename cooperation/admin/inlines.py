@@ -23,6 +23,10 @@ from cooperation.models import (
     AgreementParty,
     AgreementSignatory,
     AgreementStatus,
+    Event,
+    EventCitation,
+    EventOrganizer,
+    EventParticipant,
     LiaisonOffice,
     MunicipalityAlias,
     OfficeAlias,
@@ -100,6 +104,10 @@ class AgreementSourcesInline(SourcesCitedInline):
     model = Agreement.sources.through
 
 
+class EventSourcesInline(SourcesCitedInline):
+    model = Event.sources.through
+
+
 class AliasesInline(admin.TabularInline):
     """Other names, each with its language (read from the script when left empty)."""
 
@@ -146,6 +154,19 @@ class VisitPlaceInline(RowsInline):
 
 class VisitParticipantInline(RowsInline):
     model = VisitParticipant
+    fields = ["person", "role", "side", "organization"]
+    autocomplete_fields = ["person", "organization"]
+
+
+class EventOrganizerInline(RowsInline):
+    model = EventOrganizer
+    fields = ["municipality", "organization"]
+    autocomplete_fields = ["municipality", "organization"]
+    verbose_name = "organizer"
+
+
+class EventParticipantInline(RowsInline):
+    model = EventParticipant
     fields = ["person", "role", "side", "organization"]
     autocomplete_fields = ["person", "organization"]
 
@@ -212,6 +233,10 @@ class OfficeCitationsInline(CitationsInline):
 
 class VisitCitationsInline(CitationsInline):
     model = VisitCitation
+
+
+class EventCitationsInline(CitationsInline):
+    model = EventCitation
 
 
 class AgreementCitationsInline(CitationsInline):

@@ -22,6 +22,7 @@ from django.utils import timezone
 from cooperation.models import (
     Agreement,
     AgreementParty,
+    Event,
     LiaisonOffice,
     Municipality,
     Organization,
@@ -102,6 +103,7 @@ NAME_CHECKS = [missing_name("zh", "Chinese"), missing_name("he", "Hebrew")]
 CHECKS = {
     LiaisonOffice: RECORD_CHECKS,
     Visit: RECORD_CHECKS,
+    Event: RECORD_CHECKS,
     Agreement: [
         *RECORD_CHECKS,
         Check("unidentified_party", "parties not identified", unidentified_parties),

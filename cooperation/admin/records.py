@@ -1,4 +1,4 @@
-"""Admins of the cooperation records: liaison offices, visits, agreements."""
+"""Admins of the cooperation records: liaison offices, visits, events, agreements."""
 
 from functools import partial
 
@@ -8,7 +8,12 @@ from simple_history.models import to_historic
 
 from cooperation.admin.actions import publish, return_to_draft, submit_for_review
 from cooperation.admin.base import NAME_SEARCH, MainModelAdmin, row_id
-from cooperation.admin.forms import AgreementForm, LiaisonOfficeForm, StatusField, VisitForm
+from cooperation.admin.forms import (
+    AgreementForm,
+    LiaisonOfficeForm,
+    StatusField,
+    VisitForm,
+)
 from cooperation.admin.inlines import (
     AgreementCitationsInline,
     AgreementPartyInline,
@@ -16,6 +21,10 @@ from cooperation.admin.inlines import (
     AgreementSourcesInline,
     AgreementStatusInline,
     CitationsInline,
+    EventCitationsInline,
+    EventOrganizerInline,
+    EventParticipantInline,
+    EventSourcesInline,
     OfficeAliasesInline,
     OfficeCitationsInline,
     OfficeSourcesInline,
@@ -29,6 +38,8 @@ from cooperation.admin.quality import QualityFilter
 from cooperation.models import (
     Agreement,
     AgreementParty,
+    Event,
+    EventOrganizer,
     LiaisonOffice,
     PublicationStatus,
     Source,
@@ -168,6 +179,29 @@ class VisitAdmin(RecordAdmin):
         return visit.dates
 
 
+@admin.register(Event)
+class EventAdmin(RecordAdmin):
+    list_display = ["title", "kind", "place", "dates", "evidence_grade", "status"]
+    list_filter = ["status", "evidence_grade", QualityFilter, "kind", "sectors"]
+    list_select_related = ["place"]
+    search_fields = ["title", "slug"]
+    name_search_paths = ("place__",)
+    name_search_rows = ((EventOrganizer, "event", "municipality__", "organization__"),)
+    autocomplete_fields = ["place", "sectors"]
+    prepopulated_fields = {"slug": ["title"]}
+    date_hierarchy = "start_date"
+    inlines = [
+        EventOrganizerInline,
+        EventSourcesInline,
+        EventParticipantInline,
+        EventCitationsInline,
+    ]
+
+    @admin.display(description="Dates", ordering="start_date")
+    def dates(self, event):
+        return event.dates
+
+
 @admin.register(Agreement)
 class AgreementAdmin(RecordAdmin):
     form = AgreementForm
@@ -187,7 +221,7 @@ class AgreementAdmin(RecordAdmin):
         "parties__municipality__name",
         "parties__organization__name",
     ]
-    autocomplete_fields = ["visit", "sectors"]
+    autocomplete_fields = ["visit", "event", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "signed_date"
     inlines = [

@@ -8,7 +8,12 @@ from cooperation.admin.base import TIMESTAMPS, MainModelAdmin
 from cooperation.admin.forms import SourceForm
 from cooperation.models import Source
 
-CITING = [("liaisonoffice", "office"), ("visit", "visit"), ("agreement", "agreement")]
+CITING = [
+    ("liaisonoffice", "office"),
+    ("visit", "visit"),
+    ("event", "event"),
+    ("agreement", "agreement"),
+]
 
 
 @admin.register(Source)

@@ -31,7 +31,7 @@ from cooperation.models.agreements import validate_party_count
 from cooperation.models.citations import fact_key
 
 ARTICLES = Path(settings.BASE_DIR).parent / "shared" / "articles"
-RECORD_MODELS = (LiaisonOffice, Visit, Agreement)
+RECORD_MODELS = (LiaisonOffice, Visit, Agreement)  # the four articles report no event
 
 CHANGE_REASON = "Loaded from the sample data"
 

@@ -23,6 +23,10 @@ from cooperation.models import (
     AgreementState,
     AgreementStatus,
     Country,
+    Event,
+    EventKind,
+    EventOrganizer,
+    EventParticipant,
     LiaisonOffice,
     Municipality,
     MunicipalityLevel,
@@ -146,6 +150,46 @@ OFFICES = RecordExport(
     ),
 )
 
+
+def period_columns() -> list[Column]:
+    """A visit's or event's period as written ("5-7 June 2018", "date unknown"), then its
+    two ends' sortable columns."""
+    return [
+        Column(
+            "Dates",
+            date_sources("start") + date_sources("end"),
+            lambda *parts: written_dates(PartialDate(*parts[:3]), PartialDate(*parts[3:])),
+        ),
+        *partial_date("Start", "start", displayed=False),
+        *partial_date("End", "end", displayed=False),
+    ]
+
+
+def participants(model, *, outer: str) -> Column:
+    """ "name (role, side, body)" of each participant, in entry order."""
+    return joined(
+        "Participants",
+        model.objects.all(),
+        outer=outer,
+        item=Concat(
+            "person__name",
+            Value(" ("),
+            "role",
+            Value(", "),
+            labelled("side", Side.choices),
+            Case(
+                When(
+                    organization__isnull=False,
+                    then=Concat(Value(", "), "organization__name"),
+                ),
+                default=Value(""),
+            ),
+            Value(")"),
+        ),
+        order=F("id"),
+    )
+
+
 VISITS = RecordExport(
     name="visits",
     model=Visit,
@@ -154,37 +198,33 @@ VISITS = RecordExport(
         number("id", "id"),
         text("Title", "title"),
         *(visit_places(role, header) for role, header in VISIT_PLACE_COLUMNS),
-        Column(
-            "Dates",
-            date_sources("start") + date_sources("end"),
-            lambda *parts: written_dates(PartialDate(*parts[:3]), PartialDate(*parts[3:])),
-        ),
-        *partial_date("Start", "start", displayed=False),
-        *partial_date("End", "end", displayed=False),
+        *period_columns(),
         text("Leader", "leader__name"),
-        joined(
-            "Participants",
-            VisitParticipant.objects.all(),
-            outer="visit",
-            item=Concat(
-                "person__name",
-                Value(" ("),
-                "role",
-                Value(", "),
-                labelled("side", Side.choices),
-                Case(
-                    When(
-                        organization__isnull=False,
-                        then=Concat(Value(", "), "organization__name"),
-                    ),
-                    default=Value(""),
-                ),
-                Value(")"),
-            ),
-            order=F("id"),
-        ),
+        participants(VisitParticipant, outer="visit"),
         text("Purpose", "purpose"),
         *sourced_columns(Visit),
+    ),
+)
+
+EVENTS = RecordExport(
+    name="events",
+    model=Event,
+    detail_route="cooperation:event-detail",
+    columns=(
+        number("id", "id"),
+        text("Title", "title"),
+        choice("Kind", "kind", EventKind.choices),
+        text("Place", "place__name"),
+        joined(
+            "Organizers",
+            EventOrganizer.objects.all(),
+            outer="event",
+            item=Coalesce("municipality__name", "organization__name"),
+            order=F("id"),
+        ),
+        *period_columns(),
+        participants(EventParticipant, outer="event"),
+        *sourced_columns(Event),
     ),
 )
 
@@ -210,6 +250,7 @@ AGREEMENTS = RecordExport(
         *partial_date("Signed", "signed"),
         *partial_date("Ended", "ended"),
         text("Signed during visit", "visit__title"),
+        text("Signed at event", "event__title"),
         joined(
             "Signatories",
             AgreementSignatory.objects.all(),
@@ -315,6 +356,15 @@ SOURCES = RecordExport(
 
 EXPORTS = {
     export.name: export
-    for export in (OFFICES, VISITS, AGREEMENTS, MUNICIPALITIES, ORGANIZATIONS, PEOPLE, SOURCES)
+    for export in (
+        OFFICES,
+        VISITS,
+        EVENTS,
+        AGREEMENTS,
+        MUNICIPALITIES,
+        ORGANIZATIONS,
+        PEOPLE,
+        SOURCES,
+    )
 }
 BY_MODEL = {export.model: export for export in EXPORTS.values()}

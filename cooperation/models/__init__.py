@@ -15,7 +15,13 @@ from cooperation.models.aliases import (
     PersonAlias,
 )
 from cooperation.models.base import NameLanguage, PublicationStatus
-from cooperation.models.citations import AgreementCitation, OfficeCitation, VisitCitation
+from cooperation.models.citations import (
+    AgreementCitation,
+    EventCitation,
+    OfficeCitation,
+    VisitCitation,
+)
+from cooperation.models.events import Event, EventKind, EventOrganizer, EventParticipant
 from cooperation.models.logins import FailedLogin, KnownSignInAddress
 from cooperation.models.offices import LiaisonOffice, OfficeStaff, OperatingStatus
 from cooperation.models.people import Person
@@ -34,6 +40,11 @@ __all__ = [
     "AgreementState",
     "AgreementStatus",
     "Country",
+    "Event",
+    "EventCitation",
+    "EventKind",
+    "EventOrganizer",
+    "EventParticipant",
     "FailedLogin",
     "KnownSignInAddress",
     "Language",

@@ -57,6 +57,14 @@ class Agreement(Record):
         related_name="agreements",
         help_text="The visit it was signed during, if any.",
     )
+    event = models.ForeignKey(
+        "cooperation.Event",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agreements",
+        help_text="The forum, expo or conference it was signed at, if any.",
+    )
 
     class Meta:
         ordering = ["-signed_date", "title"]
@@ -86,7 +94,10 @@ class Agreement(Record):
     @classmethod
     def fact_relations(cls):
         parties = AgreementParty.objects.select_related("municipality", "organization")
-        return ["visit"], [models.Prefetch("parties", parties), *signatories_and_statuses()]
+        return ["visit", "event"], [
+            models.Prefetch("parties", parties),
+            *signatories_and_statuses(),
+        ]
 
     def facts(self) -> list[tuple[str, str]]:
         facts = [("kind", f"Kind: {self.get_kind_display()}")]
@@ -99,6 +110,8 @@ class Agreement(Record):
         ]
         if self.visit_id:  # unnamed: the visit may be a draft the page does not show
             facts.append(("visit", "Signed during a visit"))
+        if self.event_id:
+            facts.append(("event", "Signed at an event"))
         if self.pk is not None:
             facts += [
                 (fact_key("signatory", row.person), f"Signed by: {row}")

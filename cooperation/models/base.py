@@ -335,7 +335,7 @@ class NamedByRecordsQuerySet(models.QuerySet):
 class CitedByRecordsQuerySet(NamedByRecordsQuerySet):
     """Sources and sectors: public once a published record cites or is tagged with them."""
 
-    record_paths = ("liaisonoffices", "visits", "agreements")
+    record_paths = ("liaisonoffices", "visits", "events", "agreements")
 
 
 class Record(Tracked):

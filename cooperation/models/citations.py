@@ -101,6 +101,16 @@ class VisitCitation(Citation):
         constraints = [citation_once("visit")]
 
 
+class EventCitation(Citation):
+    record = models.ForeignKey(
+        "cooperation.Event", on_delete=models.CASCADE, related_name="citations"
+    )
+
+    class Meta(Citation.Meta):
+        verbose_name = "citation of an event's fact"
+        constraints = [citation_once("event")]
+
+
 class AgreementCitation(Citation):
     record = models.ForeignKey(
         "cooperation.Agreement", on_delete=models.CASCADE, related_name="citations"

@@ -6,7 +6,13 @@ from cooperation.models.base import Named, NamedByRecordsQuerySet
 
 
 class PersonQuerySet(NamedByRecordsQuerySet):
-    record_paths = ("offices", "visits_led", "visits")
+    record_paths = (
+        "offices",
+        "visits_led",
+        "visits",
+        "signatures__agreement",
+        "event_participations__event",
+    )
 
 
 class Person(Named):

@@ -39,6 +39,8 @@ class MunicipalityQuerySet(NamedByRecordsQuerySet):
         "offices_hosted",
         "visit_places__visit",
         "agreement_parties__agreement",
+        "events",
+        "events_organized__event",
     )
 
     def published(self):
@@ -140,6 +142,8 @@ class OrganizationQuerySet(NamedByRecordsQuerySet):
         "visit_places__visit",
         "participations__visit",
         "agreement_parties__agreement",
+        "events_organized__event",
+        "event_participations__event",
     )
 
 

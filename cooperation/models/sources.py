@@ -80,6 +80,11 @@ def citations_of(source: Source) -> list:
     """Every citation of the source, with the record it supports."""
     return [
         citation
-        for relation in ("officecitations", "visitcitations", "agreementcitations")
+        for relation in (
+            "officecitations",
+            "visitcitations",
+            "eventcitations",
+            "agreementcitations",
+        )
         for citation in getattr(source, relation).select_related("record")
     ]

@@ -29,11 +29,44 @@ from cooperation.partial_dates import (
 )
 
 DATE_UNKNOWN = "date unknown"
-END_WITHOUT_START = (
-    "Enter when the visit started too, or leave both dates empty: a visit is dated by its "
-    "start. If the article gives only the end, enter it as the start with the qualifier "
-    "“No later than”."
-)
+
+
+def period_constraints(record: str, noun: str) -> list[models.CheckConstraint]:
+    """The database rules of a period from `start` to `end` (a visit's, an event's):
+    it ends after it starts, an end needs a start, and both qualifiers are known."""
+    return [
+        in_order_constraint(
+            name=f"{record}_ends_after_start",
+            first="start",
+            then="end",
+            message=f"{noun} cannot end before it starts.",
+        ),
+        models.CheckConstraint(
+            name=f"{record}_end_needs_start",
+            condition=Q(end_date__isnull=True) | Q(start_date__isnull=False),
+            violation_error_message=f"{noun} with an end date needs a start date.",
+        ),
+        *qualifier_constraints(record, "start", "end"),
+    ]
+
+
+def check_period(obj, record: str) -> None:
+    """Validation twin of `period_constraints`, in words, beside the dates."""
+    normalize_partial_dates(obj, "start", "end")
+    errors = order_errors(
+        obj,
+        first="start",
+        then="end",
+        message=f"The {record} cannot end ({{then}}) before it starts ({{first}}).",
+    )
+    if obj.end_date and not obj.start_date:
+        errors["end_date"] = (
+            f"Enter when the {record} started too, or leave both dates empty: a {record} is "
+            "dated by its start. If the article gives only the end, enter it as the start "
+            "with the qualifier “No later than”."
+        )
+    if errors:
+        raise ValidationError(errors)
 
 
 def written_dates(start: PartialDate, end: PartialDate) -> str:
@@ -95,20 +128,7 @@ class Visit(Record):
         # Latest first, undated last (PostgreSQL would put them first).
         ordering = [F("start_date").desc(nulls_last=True), "title"]
         permissions = [("publish_visit", "Can publish and unpublish visits")]
-        constraints = [
-            in_order_constraint(
-                name="visit_ends_after_start",
-                first="start",
-                then="end",
-                message="A visit cannot end before it starts.",
-            ),
-            models.CheckConstraint(
-                name="visit_end_needs_start",
-                condition=Q(end_date__isnull=True) | Q(start_date__isnull=False),
-                violation_error_message="A visit with an end date needs a start date.",
-            ),
-            *qualifier_constraints("visit", "start", "end"),
-        ]
+        constraints = period_constraints("visit", "A visit")
 
     def __str__(self):
         return self.title
@@ -178,17 +198,7 @@ class Visit(Record):
 
     def clean(self):
         super().clean()
-        normalize_partial_dates(self, "start", "end")
-        errors = order_errors(
-            self,
-            first="start",
-            then="end",
-            message="The visit cannot end ({then}) before it starts ({first}).",
-        )
-        if self.end_date and not self.start_date:
-            errors["end_date"] = END_WITHOUT_START
-        if errors:
-            raise ValidationError(errors)
+        check_period(self, "visit")
 
 
 class VisitParticipant(PlainText):

@@ -23,6 +23,9 @@ from cooperation.models import (
     AgreementKind,
     AgreementParty,
     Country,
+    EventKind,
+    EventOrganizer,
+    EventParticipant,
     Municipality,
     MunicipalityLevel,
     OfficeStaff,
@@ -346,6 +349,45 @@ class AgreementFilterSet(PublicFilterSet):
     def search_q(text):
         return search.titles_match(text, "title") | linked_names_contain(
             AgreementParty, "agreement", text, *with_regions("municipality__"), "organization__"
+        )
+
+
+class EventFilterSet(PublicFilterSet):
+    kind = django_filters.ChoiceFilter(
+        label="Kind", choices=EventKind.choices, empty_label="Any kind"
+    )
+    place = municipality_filter("Held in", "Anywhere", method="held_in", help_text=INCLUDES_INSIDE)
+    province = province_filter("Events held in it, or organized by it, or by a place inside it.")
+    ordering = OrderingFilter(
+        fields=(("main_date", "year"), ("title", "title"), ("place__name", "place")),
+        label="Order by",
+        empty_label="Latest first",
+    )
+
+    class Meta(PublicFilterSet.Meta):
+        fields = ["q", "kind", "place", "province", "sector", "year_min", "year_max", "evidence"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.set_choices(["place", "province"], slug_choices(Municipality.objects.published()))
+
+    @staticmethod
+    def held_in(queryset, name, value):
+        return queryset.filter(place__in=Municipality.objects.within(value))
+
+    @staticmethod
+    def in_province(queryset, name, value):
+        return queryset.filter(queries.events_in(Municipality.objects.within(value)))
+
+    @staticmethod
+    def search_q(text):
+        return (
+            search.titles_match(text, "title")
+            | names_contain(text, *with_regions("place__"))
+            | linked_names_contain(
+                EventOrganizer, "event", text, *with_regions("municipality__"), "organization__"
+            )
+            | linked_names_contain(EventParticipant, "event", text, "person__", "organization__")
         )
 
 

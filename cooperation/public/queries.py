@@ -13,6 +13,8 @@ from django.db.models.functions import Coalesce
 from cooperation.models import (
     Agreement,
     AgreementParty,
+    Event,
+    EventOrganizer,
     LiaisonOffice,
     PlaceRole,
     Visit,
@@ -65,6 +67,26 @@ def agreement_rows(queryset):
 
 def agreements():
     return agreement_rows(Agreement.objects.published())
+
+
+def event_rows(queryset):
+    """Events with where they were held and who organized them."""
+    organizers = EventOrganizer.objects.select_related("municipality", "organization")
+    return (
+        queryset.select_related("place")
+        .prefetch_related(Prefetch("organizers", organizers.order_by("pk")))
+        .annotate(main_date=Event.main_date_expression())
+    )
+
+
+def events():
+    return event_rows(Event.objects.published())
+
+
+def events_in(places) -> Q:
+    """Events held in `places`, or organized by one of them."""
+    organized = EventOrganizer.objects.filter(municipality__in=places).values("event")
+    return Q(place__in=places) | Q(pk__in=organized)
 
 
 def visits_with(role: str, places) -> Q:

@@ -14,6 +14,7 @@ from django.db import models, transaction
 
 from cooperation.models import (
     AgreementCitation,
+    EventCitation,
     Municipality,
     OfficeCitation,
     Organization,
@@ -100,7 +101,7 @@ def move_citations(*, keep, remove, user, reason: str) -> None:
     """A citation of a fact about the removed record ("origin:municipality:12") becomes one
     about the kept record, unless the same source already supports that fact there."""
     suffix = fact_key("", remove)
-    for model in (OfficeCitation, VisitCitation, AgreementCitation):
+    for model in (OfficeCitation, VisitCitation, EventCitation, AgreementCitation):
         for citation in model.objects.filter(fact__endswith=suffix):
             citation.fact = citation.fact.removesuffix(suffix) + fact_key("", keep)
             duplicate = model.objects.filter(

@@ -18,6 +18,7 @@ ENTRIES = [
     "sector",
     "liaisonoffice",
     "visit",
+    "event",
     "agreement",
 ]
 # The rows that belong to an entry (other names, staff, participants, parties, citations):
@@ -36,8 +37,11 @@ RECORD_PARTS = [
     "officecitation",
     "visitcitation",
     "agreementcitation",
+    "eventorganizer",
+    "eventparticipant",
+    "eventcitation",
 ]
-PUBLISHABLE = ["liaisonoffice", "visit", "agreement"]
+PUBLISHABLE = ["liaisonoffice", "visit", "event", "agreement"]
 
 
 def analyst_codenames() -> set[str]:

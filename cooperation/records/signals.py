@@ -16,6 +16,10 @@ from cooperation.models import (
     AgreementParty,
     AgreementSignatory,
     AgreementStatus,
+    Event,
+    EventCitation,
+    EventOrganizer,
+    EventParticipant,
     LiaisonOffice,
     OfficeCitation,
     OfficeStaff,
@@ -27,7 +31,7 @@ from cooperation.models import (
 )
 from cooperation.records.grades import refresh_grade
 
-RECORDS = (LiaisonOffice, Visit, Agreement)
+RECORDS = (LiaisonOffice, Visit, Event, Agreement)
 # Each row model, the record model it belongs to, and its foreign key to the record.
 ROWS = {
     OfficeStaff: (LiaisonOffice, "office_id"),
@@ -35,6 +39,9 @@ ROWS = {
     VisitPlace: (Visit, "visit_id"),
     VisitParticipant: (Visit, "visit_id"),
     VisitCitation: (Visit, "record_id"),
+    EventOrganizer: (Event, "event_id"),
+    EventParticipant: (Event, "event_id"),
+    EventCitation: (Event, "record_id"),
     AgreementParty: (Agreement, "agreement_id"),
     AgreementSignatory: (Agreement, "agreement_id"),
     AgreementStatus: (Agreement, "agreement_id"),

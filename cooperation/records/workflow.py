@@ -1,4 +1,4 @@
-"""Moving offices, visits and agreements between draft, review and published.
+"""Moving offices, visits, events and agreements between draft, review and published.
 
 Analysts move records between draft and review; only editors (who hold the model's
 `publish_<model>` permission) publish and unpublish. The admin's forms and actions both

@@ -7,6 +7,8 @@ from django.urls import reverse
 from cooperation.models import FailedLogin
 from tests.support.factories import (
     AgreementFactory,
+    EventFactory,
+    EventParticipantFactory,
     LiaisonOfficeFactory,
     MunicipalityFactory,
     OrganizationFactory,
@@ -75,6 +77,19 @@ def visit_with_participants(n):
     return cited_from_each_source(visit)
 
 
+def event_with_participants(n):
+    event = EventFactory(
+        sources=SourceFactory.create_batch(n), organizers=OrganizationFactory.create_batch(n)
+    )
+    EventParticipantFactory.create_batch(n, event=event, organization=OrganizationFactory())
+    return cited_from_each_source(event)
+
+
+def events(n):
+    for event in EventFactory.create_batch(n, organizers=[OrganizationFactory()]):
+        event.sectors.add(SectorFactory())
+
+
 def municipality_with_aliases(n):
     return MunicipalityFactory(
         parent=MunicipalityFactory(), aliases=[f"Other name {i}" for i in range(n)]
@@ -114,6 +129,7 @@ CHANGELISTS = {
     "officestaff": (lambda n: office_with_staff(n), 7),
     "agreementparty": (AgreementFactory.create_batch, 7),
     "failedlogin": (failed_logins, 8),
+    "event": (events, 18),
 }
 # Each change form lists the proposed changes waiting for review: one query; other names
 # are one more. The evidence rows are one, and the record's facts to cite one query and one
@@ -124,6 +140,7 @@ CHANGE_FORMS = {
     "liaisonoffice": (office_with_staff, 14),
     "visit": (visit_with_participants, 15),
     "agreement": (agreement_with_parties, 16),
+    "event": (event_with_participants, 15),
 }
 
 

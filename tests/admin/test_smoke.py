@@ -10,11 +10,14 @@ from cooperation.models import (
     AgreementParty,
     FailedLogin,
     OfficeStaff,
+    Organization,
+    Person,
     Revision,
     Visit,
     VisitParticipant,
 )
 from tests.support.admin_pages import analyst, page_data
+from tests.support.factories import EventFactory, EventParticipantFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -38,6 +41,9 @@ LISTED_ONLY = {FailedLogin, Revision, OfficeStaff, VisitParticipant, AgreementPa
 @pytest.fixture
 def loaded(sample_data, client):
     FailedLogin.objects.create(username="someone", address="192.0.2.1")
+    # The four articles report no event: one of the tests' own, with its rows.
+    event = EventFactory(organizers=[Organization.objects.first()])
+    EventParticipantFactory(event=event, person=Person.objects.first())
     visit = Visit.objects.published().first()
     change = f"/admin/cooperation/visit/{visit.pk}/change/"
     client = analyst(client)

@@ -4,10 +4,14 @@ The pages are the home page; each list without filters, with a filter that match
 filters that match nothing and with invalid filters (HTTP 400); every detail page.
 """
 
+from datetime import date
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from cooperation.devdata import sample_data as articles
+from cooperation.models import Municipality, Organization, Person
+from tests.support.factories import AgreementFactory, EventFactory, EventParticipantFactory, cite
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,6 +33,8 @@ LIST_PAGES = {
     "/agreements/?kind=twinning": (200, "2 agreements"),
     "/agreements/?kind=contract&year_max=2000": (200, "0 agreements"),
     "/agreements/?kind=treaty&ordering=colour": (400, "The filters need a correction"),
+    "/events/": (200, "0 events"),  # the four articles report none
+    "/events/?kind=expo&year_max=x": (400, "The filters need a correction"),
     "/municipalities/": (200, f"{len(articles.MUNICIPALITIES)} municipalities"),
     "/municipalities/?country=IL": (200, "2 municipalities"),
     "/municipalities/?q=Atlantis": (200, "0 municipalities"),
@@ -74,4 +80,37 @@ def test_page_is_accessible_fits_360_px_and_stays_on_the_site(sample_data, page,
     assert results.violations_count == 0, results.generate_report()
     page.set_viewport_size(NARROW)
     assert sideways_scroll(page) is None, f"{path} scrolls sideways at 360 px"
+    assert page.outside_requests == []
+
+
+@pytest.fixture
+def records_of_every_new_shape(sample_data):
+    """An event with organizers, participants and notes, and an agreement signed at it with
+    a party known only by the article's words, a signatory and a status: the pages the
+    sample data has none of."""
+    haifa = Municipality.objects.get(slug="haifa")
+    body = Organization.objects.get(slug="israel-innovation-authority")
+    event = EventFactory(title="Innovation forum", slug="innovation-forum", place=haifa)
+    event.organizers.create(organization=body)
+    EventParticipantFactory(event=event, person=Person.objects.get(slug="yona-yahav"))
+    cite(event, "dates", "arrived in Haifa on Monday", quote_en="")
+    agreement = AgreementFactory(
+        title="Letter of intent", slug="letter-of-intent", kind="letter_of_intent", event=event
+    )
+    agreement.parties.create(name_as_written="an Israeli city")
+    agreement.signatories.create(
+        person=Person.objects.get(slug="ying-yong"), role="Mayor", municipality=haifa
+    )
+    agreement.statuses.create(state="in_force", as_of_date=date(2019, 1, 1))
+    return [event.get_absolute_url(), agreement.get_absolute_url(), "/events/"]
+
+
+def test_the_new_record_shapes_are_accessible_and_fit_360_px(records_of_every_new_shape, page):
+    for path in records_of_every_new_shape:
+        assert page.goto(path).status == 200, path
+        results = AXE.run(page)
+        assert results.violations_count == 0, results.generate_report()
+        page.set_viewport_size(NARROW)
+        assert sideways_scroll(page) is None, f"{path} scrolls sideways at 360 px"
+        page.set_viewport_size({"width": 1280, "height": 800})
     assert page.outside_requests == []

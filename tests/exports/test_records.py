@@ -83,6 +83,7 @@ HEADERS = {
         *partial_date("Signed"),
         *partial_date("Ended"),
         "Signed during visit",
+        "Signed at event",
         "Signatories",
         "Status history",
         *RECORD,

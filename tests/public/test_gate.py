@@ -19,6 +19,7 @@ from cooperation.exports.records import EXPORTS
 from cooperation.models import Agreement, LiaisonOffice, PublicationStatus, Visit
 from tests.support.factories import (
     AgreementFactory,
+    EventFactory,
     IsraeliMunicipalityFactory,
     LiaisonOfficeFactory,
     MunicipalityFactory,
@@ -83,9 +84,21 @@ def planted(sample_data):
         sources=[source],
     ).sectors.add(sector)
 
-    # A published agreement signed during the draft visit (its CSV once showed the title).
+    event = EventFactory(
+        title=f"{SECRET} forum",
+        slug=f"{SECRET}-forum",
+        status=DRAFT,
+        place=place,
+        organizers=[body, region],
+        sources=[source],
+    )
+    event.participations.create(person=person, role=SECRET, side="chinese", organization=body)
+    event.sectors.add(sector)
+
+    # A published agreement signed during the draft visit (its CSV once showed the title)
+    # and at the draft event.
     published = Agreement.objects.published().first()
-    published.visit = visit
+    published.visit, published.event = visit, event
     published.save()
     # A published visit led by someone on the secret record's staff is fine: the person
     # becomes public. Nothing else published names the planted things.

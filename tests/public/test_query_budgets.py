@@ -7,6 +7,8 @@ from django.test.utils import CaptureQueriesContext
 from cooperation.models import MunicipalityLevel
 from tests.support.factories import (
     AgreementFactory,
+    EventFactory,
+    EventParticipantFactory,
     IsraeliMunicipalityFactory,
     LiaisonOfficeFactory,
     MunicipalityFactory,
@@ -24,7 +26,7 @@ from tests.support.factories import (
 pytestmark = pytest.mark.django_db
 
 LIST_BUDGET = 6  # including the count
-DETAIL_BUDGET = 12  # the ceiling for a detail page; a profile with its other names takes 11
+DETAIL_BUDGET = 12  # the ceiling for a detail page; a profile with its other names takes 12
 
 
 def queries(client, url) -> int:
@@ -52,6 +54,11 @@ def make_agreements(n):
         AgreementFactory(parties=[MunicipalityFactory(), OrganizationFactory()])
 
 
+def make_events(n):
+    for _ in range(n):
+        EventFactory(organizers=[MunicipalityFactory(), OrganizationFactory()])
+
+
 def make_municipalities(n):
     """Municipalities the public may see: each is the origin of a published visit."""
     parent = MunicipalityFactory()
@@ -63,6 +70,7 @@ LISTS = [
     ("/offices/?q=Office&year_min=2000", make_offices),
     ("/visits/?q=Visit&year_max=2100", make_visits),
     ("/agreements/?q=Agreement", make_agreements),
+    ("/events/?q=Forum&year_min=2000", make_events),
     ("/municipalities/?q=Municipality", make_municipalities),
 ]
 
@@ -77,10 +85,10 @@ def test_list_queries_do_not_grow_with_the_page(client, url, make):
 
 
 def cite_every_fact(record) -> None:
-    """Each fact cited from each of the record's sources."""
-    for source in record.sources.all():
-        for fact, _ in record.facts():
-            cite(record, fact, "three days of talks", source=source)
+    """Each fact cited, from the record's sources in turn: as many notes as facts."""
+    sources = list(record.sources.all())
+    for number, (fact, _) in enumerate(record.facts()):
+        cite(record, fact, "three days of talks", source=sources[number % len(sources)])
 
 
 def office_with(n):
@@ -114,6 +122,16 @@ def agreement_with(n):
     return agreement.get_absolute_url()
 
 
+def event_with(n):
+    organizers = [MunicipalityFactory() for _ in range(n)] + [OrganizationFactory()]
+    event = EventFactory(organizers=organizers, sources=SourceFactory.create_batch(n))
+    for _ in range(n):
+        EventParticipantFactory(event=event, organization=OrganizationFactory())
+        AgreementFactory(event=event)
+    cite_every_fact(event)
+    return event.get_absolute_url()
+
+
 def municipality_with(n):
     place = MunicipalityFactory()
     for _ in range(n):
@@ -142,7 +160,7 @@ def region_with(n):
 
 
 @pytest.mark.parametrize(
-    "make", [office_with, visit_with, agreement_with, municipality_with, region_with]
+    "make", [office_with, visit_with, event_with, agreement_with, municipality_with, region_with]
 )
 def test_detail_queries_do_not_grow_with_related_records(client, make):
     one = queries(client, make(1))

@@ -10,6 +10,7 @@ from cooperation.models import MunicipalityLevel, PublicationStatus
 from tests.support.export_csv import csv_records
 from tests.support.factories import (
     AgreementFactory,
+    EventFactory,
     IsraeliMunicipalityFactory,
     LiaisonOfficeFactory,
     MunicipalityFactory,
@@ -64,6 +65,11 @@ def yunnan():
     add_places(VisitFactory(title=ELSEWHERE[1], origin=chengdu), "destination", tel_aviv)
     AgreementFactory(title=ELSEWHERE[2], parties=[chengdu, tel_aviv])
 
+    EventFactory(title="Forum in Pu'er", place=puer)
+    EventFactory(title="Expo organized by Simao", place=haifa, organizers=[simao])
+    EventFactory(title="Chengdu fair", place=chengdu)
+    EventFactory(title="Draft forum in Simao", place=simao, status=DRAFT)
+
     LiaisonOfficeFactory(name=DRAFTS[0], sponsor=simao, status=DRAFT)
     add_places(VisitFactory(title=DRAFTS[1], origin=puer, status=DRAFT), "destination", tel_aviv)
     AgreementFactory(title=DRAFTS[2], parties=[puer, tel_aviv], status=DRAFT)
@@ -107,6 +113,10 @@ def test_a_province_profile_lists_the_records_of_its_cities_and_districts(client
     assert linked(section(html, "Agreements")) == [
         "Pu'er - Haifa twin cities, 1 January 1998 (Pu'er)",
         "Simao - Technion agreement, 1 January 1998 (Simao)",
+    ]
+    assert sorted(linked(section(html, "Events"))) == [
+        "Expo organized by Simao, 3 May 2019 (Simao)",  # held in Haifa
+        "Forum in Pu'er, 3 May 2019 (Pu'er)",
     ]
     assert "No published" not in html
 

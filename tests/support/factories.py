@@ -185,3 +185,31 @@ def add_signatories_and_statuses(agreement, n: int) -> None:
         field = "municipality" if isinstance(party, models.Municipality) else "organization"
         agreement.signatories.create(person=person, role="Mayor", **{field: party})
         agreement.statuses.create(state=models.AgreementState.IN_FORCE, source=SourceFactory())
+
+
+class EventFactory(RecordFactory):
+    class Meta:
+        model = models.Event
+
+    title = factory.Sequence(lambda n: f"Forum {n}")
+    slug = factory.Sequence(lambda n: f"forum-{n}")
+    kind = models.EventKind.FORUM
+    start_date = date(2019, 5, 3)
+    place = factory.SubFactory(MunicipalityFactory)
+
+    @factory.post_generation
+    def organizers(self, create, extracted, **kwargs):
+        """`organizers=[place or body, ...]`."""
+        for party in extracted or ():
+            field = "municipality" if isinstance(party, models.Municipality) else "organization"
+            models.EventOrganizer.objects.create(event=self, **{field: party})
+
+
+class EventParticipantFactory(DjangoModelFactory):
+    class Meta:
+        model = models.EventParticipant
+
+    event = factory.SubFactory(EventFactory)
+    person = factory.SubFactory(PersonFactory)
+    role = "Speaker"
+    side = Side.ISRAELI

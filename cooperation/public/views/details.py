@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, render
 from cooperation.models import (
     Agreement,
     AgreementKind,
+    Event,
     LiaisonOffice,
     Municipality,
     Organization,
@@ -69,14 +70,24 @@ def visit_context(visit) -> dict:
     }
 
 
+def event_context(event) -> dict:
+    return {
+        "event": event,
+        "evidence": evidence_of(event),
+        "agreements": queries.agreements().filter(event=event),
+    }
+
+
+def is_published(record) -> bool:
+    return record is not None and record.status == PublicationStatus.PUBLISHED
+
+
 def agreement_context(agreement) -> dict:
-    visit_is_public = (
-        agreement.visit is not None and agreement.visit.status == PublicationStatus.PUBLISHED
-    )
     return {
         "agreement": agreement,
         "evidence": evidence_of(agreement),
-        "visit_is_public": visit_is_public,
+        "visit_is_public": is_published(agreement.visit),
+        "event_is_public": is_published(agreement.event),
     }
 
 
@@ -102,6 +113,10 @@ def municipalities(parties) -> list:
     return [party for party in parties if isinstance(party, Municipality)]
 
 
+def pks(things) -> set[int]:
+    return {thing.pk for thing in things}
+
+
 def with_places_inside(records, inside: set, places_of: Callable) -> list:
     """The records, each with `places_inside`: those of its municipalities (`places_of`)
     whose ids are in `inside`, in the record's order, so a region's page says which of
@@ -121,7 +136,9 @@ def municipality_context(municipality) -> dict:
         .exclude(pk=municipality.pk)
         .values_list("pk", flat=True)
     )
-    area = [municipality.pk, *inside]
+    area = {municipality.pk, *inside}
+    # Visits out and in are read in one query (with their places), then told apart.
+    visits = list(queries.visits().filter(queries.coming_from(area) | queries.visiting(area)))
     agreements = with_places_inside(
         queries.agreements().filter(queries.with_parties(Q(municipality__in=area))),
         inside,
@@ -135,16 +152,23 @@ def municipality_context(municipality) -> dict:
             lambda office: [office.sponsor, office.host],
         ),
         "visits_out": with_places_inside(
-            queries.visits().filter(queries.coming_from(area)),
+            [visit for visit in visits if area & pks(municipalities(visit.origins))],
             inside,
             lambda visit: municipalities(visit.origins),
         ),
         "visits_in": with_places_inside(
-            queries.visits().filter(queries.visiting(area)),
+            [visit for visit in visits if area & pks(municipalities(visit.destinations))],
             inside,
             lambda visit: municipalities(visit.destinations),
         ),
         "agreements": agreements,
+        "events": with_places_inside(
+            queries.events().filter(queries.events_in(area)),
+            inside,
+            lambda event: list(
+                dict.fromkeys(filter(None, [event.place, *municipalities(event.organizer_list)]))
+            ),
+        ),
         "twin_cities": twin_cities(municipality, agreements),
     }
 
@@ -165,11 +189,19 @@ VISIT = DetailPage(
     context=visit_context,
     template="cooperation/visit_detail.html",
 )
+EVENT = DetailPage(
+    model=Event,
+    rows=lambda events: queries.event_rows(events).prefetch_related(
+        *cited(Event), "participations__person", "participations__organization"
+    ),
+    context=event_context,
+    template="cooperation/event_detail.html",
+)
 AGREEMENT = DetailPage(
     model=Agreement,
     rows=lambda agreements: (
         queries.agreement_rows(agreements)
-        .select_related("visit")
+        .select_related("visit", "event")
         .prefetch_related(*cited(Agreement), *signatories_and_statuses())
     ),
     context=agreement_context,
@@ -221,6 +253,10 @@ def office_detail(request, slug):
 
 def visit_detail(request, slug):
     return detail_page(request, VISIT, slug)
+
+
+def event_detail(request, slug):
+    return detail_page(request, EVENT, slug)
 
 
 def agreement_detail(request, slug):

@@ -66,6 +66,15 @@ AGREEMENTS = ListPage(
     noun_plural="agreements",
     record_type="agreements",
 )
+EVENTS = ListPage(
+    filterset_class=filters.EventFilterSet,
+    queryset=queries.events,
+    default_ordering=(LATEST_FIRST, "title", "pk"),
+    template_name="cooperation/event_list.html",
+    noun="event",
+    noun_plural="events",
+    record_type="events",
+)
 MUNICIPALITIES = ListPage(
     filterset_class=filters.MunicipalityFilterSet,
     queryset=lambda: Municipality.objects.published().select_related("parent"),
@@ -132,6 +141,14 @@ def agreement_list(request):
 
 def agreement_export(request):
     return export_response(request, AGREEMENTS)
+
+
+def event_list(request):
+    return list_response(request, EVENTS)
+
+
+def event_export(request):
+    return export_response(request, EVENTS)
 
 
 def municipality_list(request):
