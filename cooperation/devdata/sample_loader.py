@@ -13,6 +13,7 @@ from django.db import transaction
 
 from cooperation.devdata import sample_data as data
 from cooperation.models import (
+    RECORD_MODELS,
     Agreement,
     AgreementParty,
     LiaisonOffice,
@@ -31,7 +32,6 @@ from cooperation.models.agreements import validate_party_count
 from cooperation.models.citations import fact_key
 
 ARTICLES = Path(settings.BASE_DIR).parent / "shared" / "articles"
-RECORD_MODELS = (LiaisonOffice, Visit, Agreement)  # the four articles report no event
 
 CHANGE_REASON = "Loaded from the sample data"
 
@@ -157,9 +157,7 @@ class Loader:
         things = {"municipality": Municipality, "organization": Organization, "person": Person}
         for slug, citations in data.EVIDENCE.items():
             record = next(
-                model.objects.get(slug=slug)
-                for model in RECORD_MODELS
-                if model.objects.filter(slug=slug).exists()
+                filter(None, (model.objects.filter(slug=slug).first() for model in RECORD_MODELS))
             )
             for fact, url, quote in citations:
                 source = Source.objects.get(url=url)

@@ -31,7 +31,11 @@ from cooperation.models.sectors import Sector
 from cooperation.models.sources import Language, PublisherCountry, PublisherKind, Source
 from cooperation.models.visits import PlaceRole, Side, Visit, VisitParticipant, VisitPlace
 
+# The cooperation records: published, cited, graded.
+RECORD_MODELS = (LiaisonOffice, Visit, Event, Agreement)
+
 __all__ = [
+    "RECORD_MODELS",
     "Agreement",
     "AgreementCitation",
     "AgreementKind",

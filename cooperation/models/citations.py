@@ -72,6 +72,11 @@ class Citation(PlainText):
             raise ValidationError({"quote": message})
 
 
+def citation_models() -> list[type]:
+    """The concrete citation models, one per record type."""
+    return Citation.__subclasses__()
+
+
 def citation_once(record: str):
     return models.UniqueConstraint(
         fields=["record", "fact", "source"],

@@ -3,6 +3,7 @@
 from django.db import models
 
 from cooperation.models.base import CitedByRecordsQuerySet, Tracked
+from cooperation.models.citations import citation_models
 from cooperation.partial_dates import (
     PartialDateAttribute,
     normalize_partial_dates,
@@ -80,11 +81,6 @@ def citations_of(source: Source) -> list:
     """Every citation of the source, with the record it supports."""
     return [
         citation
-        for relation in (
-            "officecitations",
-            "visitcitations",
-            "eventcitations",
-            "agreementcitations",
-        )
-        for citation in getattr(source, relation).select_related("record")
+        for model in citation_models()
+        for citation in model.objects.filter(source=source).select_related("record")
     ]

@@ -12,17 +12,9 @@ its texts. All in one transaction, each change written to history with the reaso
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 
-from cooperation.models import (
-    AgreementCitation,
-    EventCitation,
-    Municipality,
-    OfficeCitation,
-    Organization,
-    Person,
-    VisitCitation,
-)
+from cooperation.models import Municipality, Organization, Person
 from cooperation.models.base import Alias
-from cooperation.models.citations import fact_key
+from cooperation.models.citations import citation_models, fact_key
 from cooperation.scripts import name_key
 
 MERGEABLE = (Municipality, Organization, Person)
@@ -101,7 +93,7 @@ def move_citations(*, keep, remove, user, reason: str) -> None:
     """A citation of a fact about the removed record ("origin:municipality:12") becomes one
     about the kept record, unless the same source already supports that fact there."""
     suffix = fact_key("", remove)
-    for model in (OfficeCitation, VisitCitation, EventCitation, AgreementCitation):
+    for model in citation_models():
         for citation in model.objects.filter(fact__endswith=suffix):
             citation.fact = citation.fact.removesuffix(suffix) + fact_key("", keep)
             duplicate = model.objects.filter(

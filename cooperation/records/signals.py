@@ -11,6 +11,7 @@ from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 
 from cooperation.models import (
+    RECORD_MODELS,
     Agreement,
     AgreementCitation,
     AgreementParty,
@@ -31,7 +32,6 @@ from cooperation.models import (
 )
 from cooperation.records.grades import refresh_grade
 
-RECORDS = (LiaisonOffice, Visit, Event, Agreement)
 # Each row model, the record model it belongs to, and its foreign key to the record.
 ROWS = {
     OfficeStaff: (LiaisonOffice, "office_id"),
@@ -73,7 +73,7 @@ def sources_changed(sender, instance, action, reverse, model, pk_set, **kwargs):
 def citing_records(source) -> list[tuple[type, int]]:
     return [
         (model, pk)
-        for model in RECORDS
+        for model in RECORD_MODELS
         for pk in model.objects.filter(sources=source).values_list("pk", flat=True)
     ]
 
@@ -91,7 +91,7 @@ def source_deleted(sender, instance, **kwargs):
 
 
 def connect() -> None:
-    for model in RECORDS:
+    for model in RECORD_MODELS:
         post_save.connect(record_saved, sender=model, dispatch_uid=f"grade-{model.__name__}")
         m2m_changed.connect(
             sources_changed,

@@ -9,15 +9,10 @@ from cooperation.models.citations import fact_key
 from cooperation.records import revisions
 from cooperation.records.merging import merge
 from cooperation.records.roles import EDITOR
-from tests.support.admin_pages import analyst, editor, page_data, staff_user
+from tests.support.admin_pages import analyst, change_url, editor, page_data, staff_user
 from tests.support.factories import MunicipalityFactory, VisitFactory, add_places, cite
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(obj) -> str:
-    opts = obj._meta
-    return reverse(f"admin:cooperation_{opts.model_name}_change", args=[obj.pk])
 
 
 def with_citation(data: dict, *, fact: str, source, quote: str) -> dict:

@@ -18,7 +18,7 @@ from cooperation.models import (
 from cooperation.partial_dates import Precision, Qualifier
 from cooperation.records import revisions
 from cooperation.records.roles import ANALYST, EDITOR
-from tests.support.admin_pages import analyst, editor, page_data, staff_user
+from tests.support.admin_pages import analyst, change_url, editor, page_data, staff_user
 from tests.support.factories import (
     AgreementFactory,
     IsraeliMunicipalityFactory,
@@ -34,11 +34,6 @@ from tests.support.factories import (
 pytestmark = pytest.mark.django_db
 
 DRAFT, PUBLISHED = PublicationStatus.DRAFT, PublicationStatus.PUBLISHED
-
-
-def change_url(obj) -> str:
-    opts = obj._meta
-    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 def review_url(revision) -> str:

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.forms import BooleanField, ModelMultipleChoiceField, MultipleChoiceField
+from django.urls import reverse
 
 from cooperation.records.roles import ANALYST, EDITOR, define_roles
 
@@ -36,6 +37,12 @@ def analyst(client):
 
 def editor(client):
     return client_for(client, EDITOR)
+
+
+def change_url(obj) -> str:
+    """The admin change page of `obj`."""
+    opts = obj._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
 def page_data(response) -> dict:

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
+from cooperation.models import RECORD_MODELS
 from cooperation.records.grades import refresh_grade
-from cooperation.records.signals import RECORDS
 
 
 class Command(BaseCommand):
@@ -15,7 +15,7 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="Grade every record again.")
 
     def handle(self, *args, **options):
-        for model in RECORDS:
+        for model in RECORD_MODELS:
             rows = (
                 model.objects.all() if options["all"] else model.objects.filter(evidence_grade="")
             )
