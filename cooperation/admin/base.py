@@ -8,6 +8,7 @@ from django.http import Http404
 from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
+from cooperation.admin.change_form import error_summary
 from cooperation.admin.exports import CsvExportMixin
 from cooperation.admin.forms import AdminForm
 from cooperation.admin.history import links_of, with_initial
@@ -79,6 +80,14 @@ class HistoryAdmin(NameSearchMixin, ReadableSelectionMixin, SimpleHistoryAdmin):
 
     def get_fields(self, request, obj=None):
         return arranged(super().get_fields(request, obj))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """A refused form lists its wrong fields at the top, each linked to the field."""
+        context = {
+            **context,
+            "error_summary": error_summary(context["adminform"], context["inline_admin_formsets"]),
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         version = to_historic(obj)

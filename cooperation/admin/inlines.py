@@ -12,6 +12,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import models
 
+from cooperation.admin.change_form import DatesHelpOnceMixin
 from cooperation.admin.formsets import (
     AgreementPartyFormSet,
     SourcesCitedFormSet,
@@ -191,8 +192,9 @@ class AgreementSignatoryInline(RowsInline):
     autocomplete_fields = ["person", "municipality", "organization"]
 
 
-class AgreementStatusInline(RowsInline):
-    """The status over time (signed, in force, dormant, terminated), each as of a date."""
+class AgreementStatusInline(DatesHelpOnceMixin, RowsInline):
+    """The status over time (signed, in force, dormant, terminated), each as of a date; it
+    follows the agreement's dates, whose section explains a partial date."""
 
     model = AgreementStatus
     fields = ["state", "as_of_date", "as_of_precision", "as_of_qualifier", "source"]

@@ -1,7 +1,12 @@
 """Lists of the rows that link people and parties to records, for editors to search across
 them. The rows are entered and changed as inlines of their record, which check the record's
 rules (at least two parties, review of a public record's changes); here nobody adds,
-changes or deletes one, and analysts do not see these lists at all."""
+changes or deletes one, and analysts do not see these lists at all.
+
+They are not record types, so the admin's index and sidebar do not list them beside the
+records: editors reach them from a line of the index (templates/admin/cooperation/index.html).
+No autocomplete needs them (autocompletes ask the admin of the model chosen: people, places,
+bodies, sources)."""
 
 from django.contrib import admin
 
@@ -12,6 +17,9 @@ from cooperation.records.revisions import may_review
 
 class RecordPartAdmin(HistoryAdmin):
     actions = None
+
+    def has_module_permission(self, request):
+        return False
 
     def has_view_permission(self, request, obj=None):
         return may_review(request.user) and super().has_view_permission(request, obj)

@@ -7,7 +7,14 @@ from django.db.models import Prefetch
 from simple_history.models import to_historic
 
 from cooperation.admin.actions import publish, return_to_draft, submit_for_review
-from cooperation.admin.base import NAME_SEARCH, MainModelAdmin, row_id
+from cooperation.admin.base import FIRST, LAST, NAME_SEARCH, TIMESTAMPS, MainModelAdmin, row_id
+from cooperation.admin.change_form import (
+    DatesHelpOnceMixin,
+    article_parts,
+    dates_section,
+    fieldsets_of,
+    inlines_of,
+)
 from cooperation.admin.forms import (
     AgreementForm,
     LiaisonOfficeForm,
@@ -48,14 +55,54 @@ from cooperation.models import (
 )
 from cooperation.records.workflow import allowed_statuses, can_publish, check_status_change
 
+EVIDENCE = "Evidence"
+# The grade; the inlines of the sources cited and of the citations follow it.
+EVIDENCE_SECTION = (EVIDENCE, {"fields": ["evidence"]})
+PUBLICATION = ("Publication", {"fields": ["status", *TIMESTAMPS, *LAST]})
 
-class RecordAdmin(MainModelAdmin):
-    """Sources are cited in an inline (the `cite` parameter fills in the first row), except on
+
+def titled(*fields: str) -> tuple[None, dict]:
+    """The first section: what the record is called (the duplicate confirmation first, hidden
+    until a warning shows)."""
+    return (None, {"fields": [*FIRST, *fields]})
+
+
+class RecordAdmin(DatesHelpOnceMixin, MainModelAdmin):
+    """The change form reads like an article (`article`, cooperation/admin/change_form.py).
+    Sources are cited in an inline (the `cite` parameter fills in the first row), except on
     the page of an earlier version; the publishing actions show to those allowed to take
     each step."""
 
     exclude = ["sources"]
     actions = [submit_for_review, publish, return_to_draft]
+    # The change form's sections in reading order: fieldsets, (name, options), and inlines.
+    article: list = []
+
+    def get_fieldsets(self, request, obj=None):
+        """The article's fieldsets; on the page of an earlier version, which shows no
+        inlines, the sources cited are a field of the evidence section."""
+        fieldsets = fieldsets_of(self.article)
+        if "sources" in self.get_exclude(request, obj):
+            return fieldsets
+        return [
+            (name, {**options, "fields": [*options["fields"], "sources"]})
+            if name == EVIDENCE
+            else (name, options)
+            for name, options in fieldsets
+        ]
+
+    def get_inlines(self, request, obj):
+        return inlines_of(self.article)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """The template shows the fieldsets and the inlines in the article's order."""
+        context = {
+            **context,
+            "article": article_parts(
+                self.article, context["adminform"], context["inline_admin_formsets"]
+            ),
+        }
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "evidence"]
@@ -142,7 +189,19 @@ class LiaisonOfficeAdmin(RecordAdmin):
     autocomplete_fields = ["sponsor", "sponsor_organization", "host", "sectors"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "opened_date"
-    inlines = [OfficeAliasesInline, OfficeSourcesInline, OfficeStaffInline, OfficeCitationsInline]
+    article = [
+        titled("name", "name_zh", "name_he", "slug"),
+        OfficeAliasesInline,
+        ("Who", {"fields": ["sponsor", "sponsor_organization"]}),
+        OfficeStaffInline,
+        ("Where", {"fields": ["host", "address", "website"]}),
+        dates_section("announced", "opened", "closed", before=("operating_status",)),
+        ("What", {"fields": ["sectors", "description"]}),
+        EVIDENCE_SECTION,
+        OfficeSourcesInline,
+        OfficeCitationsInline,
+        PUBLICATION,
+    ]
 
     @admin.display(description="Opened", ordering="opened_date")
     def opened_as_written(self, office):
@@ -160,11 +219,17 @@ class VisitAdmin(RecordAdmin):
     autocomplete_fields = ["leader", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "start_date"
-    inlines = [
+    article = [
+        titled("title", "slug"),
+        ("Who", {"fields": ["leader"]}),
         VisitPlaceInline,
-        VisitSourcesInline,
         VisitParticipantInline,
+        dates_section("start", "end"),
+        ("What", {"fields": ["purpose", "sectors", "description"]}),
+        EVIDENCE_SECTION,
+        VisitSourcesInline,
         VisitCitationsInline,
+        PUBLICATION,
     ]
 
     def get_queryset(self, request):
@@ -190,11 +255,17 @@ class EventAdmin(RecordAdmin):
     autocomplete_fields = ["place", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "start_date"
-    inlines = [
+    article = [
+        titled("title", "slug"),
         EventOrganizerInline,
-        EventSourcesInline,
         EventParticipantInline,
+        ("Where", {"fields": ["place"]}),
+        dates_section("start", "end"),
+        ("What", {"fields": ["kind", "sectors", "description"]}),
+        EVIDENCE_SECTION,
+        EventSourcesInline,
         EventCitationsInline,
+        PUBLICATION,
     ]
 
     @admin.display(description="Dates", ordering="start_date")
@@ -224,12 +295,18 @@ class AgreementAdmin(RecordAdmin):
     autocomplete_fields = ["visit", "event", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "signed_date"
-    inlines = [
-        AgreementSourcesInline,
+    article = [
+        titled("title", "slug"),
         AgreementPartyInline,
         AgreementSignatoryInline,
+        ("Where", {"fields": ["visit", "event"]}),
+        dates_section("signed", "ended"),
         AgreementStatusInline,
+        ("What", {"fields": ["kind", "sectors", "description"]}),
+        EVIDENCE_SECTION,
+        AgreementSourcesInline,
         AgreementCitationsInline,
+        PUBLICATION,
     ]
 
     @admin.display(description="Signed", ordering="signed_date")

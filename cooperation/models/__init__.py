@@ -14,7 +14,7 @@ from cooperation.models.aliases import (
     OrganizationAlias,
     PersonAlias,
 )
-from cooperation.models.base import NameLanguage, PublicationStatus
+from cooperation.models.base import NameLanguage, PublicationStatus, cited_source_str
 from cooperation.models.citations import (
     AgreementCitation,
     EventCitation,
@@ -33,6 +33,10 @@ from cooperation.models.visits import PlaceRole, Side, Visit, VisitParticipant, 
 
 # The cooperation records: published, cited, graded.
 RECORD_MODELS = (LiaisonOffice, Visit, Event, Agreement)
+
+# Django creates the rows of `Record.sources` itself, with no `__str__` of their own.
+for _record_model in RECORD_MODELS:
+    _record_model.sources.through.__str__ = cited_source_str
 
 __all__ = [
     "RECORD_MODELS",

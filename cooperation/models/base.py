@@ -405,3 +405,20 @@ class Record(Tracked):
     def fact_relations(cls) -> tuple[list[str], list]:
         """What `facts()` reads: foreign keys to join, and rows to prefetch."""
         raise NotImplementedError
+
+
+def in_role(person, role: str, body=None) -> str:
+    """A person in a row of a record, as the admin and the history name the row: "Ying
+    Yong, leader (Shanghai)", the body represented in brackets when there is one."""
+    return f"{person}, {role}" + (f" ({body})" if body else "")
+
+
+def cited_source_str(row) -> str:
+    """A row of a record's `sources` (Django's implicit many-to-many table), named by the
+    article it cites: its publisher and date, "Shine, 6 June 2018" (the title when no
+    publisher is known). Django would call it "Visit_sources object (4)" on the row of the
+    change form and in the history of changes."""
+    source = row.source
+    return ", ".join(
+        part for part in (source.publisher or source.title, str(source.published)) if part
+    )

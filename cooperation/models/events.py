@@ -12,6 +12,7 @@ from cooperation.models.base import (
     MunicipalityOrOrganization,
     PlainText,
     Record,
+    in_role,
     one_party_constraint,
     party_once,
 )
@@ -165,4 +166,4 @@ class EventParticipant(PlainText):
         ]
 
     def __str__(self):
-        return f"{self.person}, {self.role}"
+        return in_role(self.person, self.role, self.organization if self.organization_id else None)

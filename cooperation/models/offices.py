@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models.base import Named, PlainText, Record
+from cooperation.models.base import Named, PlainText, Record, in_role
 from cooperation.models.citations import fact_key
 from cooperation.models.places import Country
 from cooperation.partial_dates import (
@@ -143,4 +143,4 @@ class OfficeStaff(PlainText):
         ]
 
     def __str__(self):
-        return f"{self.person}, {self.role}"
+        return in_role(self.person, self.role)

@@ -13,6 +13,7 @@ from cooperation.models.base import (
     PlainText,
     PublishableQuerySet,
     Record,
+    in_role,
     one_party_constraint,
     party_once,
 )
@@ -225,7 +226,7 @@ class VisitParticipant(PlainText):
         ]
 
     def __str__(self):
-        return f"{self.person}, {self.role}"
+        return in_role(self.person, self.role, self.organization if self.organization_id else None)
 
 
 class VisitPlace(MunicipalityOrOrganization):

@@ -1,11 +1,12 @@
 from django.urls import path
 
-from cooperation.public.views import details, home, lists
+from cooperation.public.views import details, favicon, home, lists
 
 app_name = "cooperation"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("favicon.ico", favicon.favicon, name="favicon"),
     path("offices/", lists.office_list, name="office-list"),
     path("offices/export.csv", lists.office_export, name="office-export"),
     path("offices/<slug:slug>/", details.office_detail, name="office-detail"),

@@ -39,10 +39,12 @@ def test_the_date_help_says_how_to_enter_a_month_and_a_vague_year(client):
 )
 def test_each_date_is_one_line_of_date_precision_and_qualifier_select(client, model, dates):
     response = analyst(client).get(reverse(f"admin:cooperation_{model}_add"))
-    [(_, fieldset)] = response.context["adminform"].fieldsets
+    lines = [
+        line for _, options in response.context["adminform"].fieldsets for line in options["fields"]
+    ]
     form = response.context["adminform"].form
     for name in dates:
-        assert (f"{name}_date", f"{name}_precision", f"{name}_qualifier") in fieldset["fields"]
+        assert (f"{name}_date", f"{name}_precision", f"{name}_qualifier") in lines
         select = form[f"{name}_qualifier"]
         assert [value for value, _ in select.field.choices] == list(Qualifier.values)
         assert select.value() == Qualifier.EXACT

@@ -61,7 +61,8 @@ def test_an_analyst_enters_a_visit_and_an_editor_publishes_it(people, page):
     choose(page, "id_places-1-municipality", "Hai", "Haifa")
     page.locator("#id_start_date").fill("2018-06-01")
     page.locator("#id_start_precision").select_option(label="Month")
-    assert "June 2018" in page.locator("#id_start_date_helptext").inner_text()
+    dates_note = page.locator("fieldset:has(#id_start_date) > .description").inner_text()
+    assert "June 2018" in dates_note  # said once for every date, at the top of the dates
     date_line = page.locator(".form-row.field-start_date")
     assert date_line.locator("#id_start_precision").is_visible()
     date_line.locator("#id_start_qualifier").select_option(label="Inferred ([year])")

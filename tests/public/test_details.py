@@ -1,6 +1,7 @@
 """Detail pages and municipality profiles: fields in plain language, links, sources."""
 
 import re
+from html import unescape
 
 import pytest
 
@@ -164,3 +165,27 @@ def test_a_visit_from_a_city_and_a_body_with_hosts_inviters_and_participants_bod
         "from <bdi>Ma&#x27;alot-Tarshiha</bdi>, <bdi>Union of Local Authorities in Israel</bdi>"
         in listed
     )
+
+
+def as_read(html: str) -> str:
+    """The page's text as a reader sees it: the commas the stylesheet puts between the
+    items of an inline list (`.inline-list li + li::before`) written in, tags removed."""
+    html = re.sub(
+        r'<ul class="inline-list">.*?</ul>',
+        lambda match: re.sub(r"</li>(\s*)<li>", r"</li>\1, <li>", match.group()),
+        html,
+        flags=re.S,
+    )
+    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", "", html)))
+
+
+def test_lists_of_parties_places_and_people_have_no_space_before_a_comma(client, sample_data):
+    """A name's other scripts came with a line break, which the comma after it followed."""
+    for model in (LiaisonOffice, Visit, Agreement):
+        for record in model.objects.all():
+            text = as_read(page(client, record.get_absolute_url()))
+            assert " ," not in text, (record, text[text.index(" ,") - 60 :][:120])
+    haifa = as_read(page(client, "/agreements/shanghai-haifa-twinning/"))
+    assert "Shanghai 上海 שנגחאי, Haifa 海法 חיפה" in haifa
+    staff = as_read(page(client, "/offices/dongguan-economic-and-trade-office-in-israel/"))
+    assert "Eric (Qian) Wang, Deputy director" in staff

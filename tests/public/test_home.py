@@ -73,3 +73,18 @@ def test_home_page_without_records(client):
     assert "<strong>0</strong> liaison offices" in html
     assert "<svg" not in html
     assert "No published visits yet." in html
+
+
+def test_latest_visits_are_the_latest_by_their_own_date_undated_last_drafts_never(client):
+    VisitFactory(title="Entered first, newest", start_date=date(2019, 3, 1))
+    VisitFactory(title="Undated", start_date=None)
+    VisitFactory(title="Entered last, oldest", start_date=date(2012, 5, 1))
+    VisitFactory(title="Middle", start_date=date(2016, 1, 1))
+    VisitFactory(title="A draft, newest of all", start_date=date(2020, 1, 1), status="draft")
+    latest = client.get("/").context["latest_visits"]
+    assert [visit.title for visit in latest] == [
+        "Entered first, newest",
+        "Middle",
+        "Entered last, oldest",
+        "Undated",
+    ]

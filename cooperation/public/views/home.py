@@ -1,6 +1,7 @@
 from django.shortcuts import render
 
 from cooperation.public import activity, queries
+from cooperation.public.views.lists import LATEST_FIRST
 
 LATEST = 5
 
@@ -16,7 +17,8 @@ def home(request):
             "agreements": agreements.count(),
         },
         "latest_offices": offices.order_by("-updated_at")[:LATEST],
-        "latest_visits": visits.order_by("-updated_at")[:LATEST],
+        # By the visit's own date, as the visits list: a visit entered today may be years old.
+        "latest_visits": visits.order_by(LATEST_FIRST, "-created_at", "-pk")[:LATEST],
         "latest_agreements": agreements.order_by("-updated_at")[:LATEST],
         "activity_rows": rows,
         "chart": {
