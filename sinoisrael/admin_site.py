@@ -1,5 +1,7 @@
 """The admin site: Django's, with a "View on site" shortcut that checks who asks, and the
-editors' data-quality page (cooperation/admin/quality.py).
+editors' data-quality page (cooperation/admin/quality.py), the analysts' "New from an
+article" page (cooperation/admin/intake.py) and what a date box understood
+(cooperation/admin/dates.py).
 
 Django's shortcut (/admin/r/<content type>/<id>/) redirects any staff account to a record's
 public URL, so an account with no role could learn the slug, and so the title, of every
@@ -20,18 +22,21 @@ class TrackerAdminSite(admin.AdminSite):
     index_template = "admin/cooperation/index.html"
 
     def index(self, request, extra_context=None):
-        """Editors find the data-quality page from the index."""
+        """Analysts find the intake page, and editors the data-quality page, from the index."""
+        from cooperation.admin.intake import may_take_in
         from cooperation.records.revisions import may_review
 
+        extra_context = dict(extra_context or {})
+        if may_take_in(request.user):
+            extra_context["intake_url"] = reverse("admin:intake")
         if may_review(request.user):
-            extra_context = {
-                **(extra_context or {}),
-                "data_quality_url": reverse("admin:data_quality"),
-            }
+            extra_context["data_quality_url"] = reverse("admin:data_quality")
         return super().index(request, extra_context)
 
     def get_urls(self):
         # Imported here: the site is built while apps load, before models may be imported.
+        from cooperation.admin.dates import read_date_view
+        from cooperation.admin.intake import intake_view
         from cooperation.admin.quality import data_quality_view
 
         # Listed first, so it answers where Django's unchecked shortcut would.
@@ -45,7 +50,11 @@ class TrackerAdminSite(admin.AdminSite):
             self.admin_view(partial(data_quality_view, admin_site=self)),
             name="data_quality",
         )
-        return [checked, quality, *super().get_urls()]
+        intake = path(
+            "intake/", self.admin_view(partial(intake_view, admin_site=self)), name="intake"
+        )
+        read_date = path("read-date/", self.admin_view(read_date_view), name="read_date")
+        return [checked, quality, intake, read_date, *super().get_urls()]
 
     def view_on_site(self, request, content_type_id, object_id):
         try:

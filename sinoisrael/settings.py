@@ -127,6 +127,13 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 EXPORT_CONCURRENCY = int(os.environ.get("DJANGO_EXPORT_CONCURRENCY", "2"))
 EXPORT_IDLE_TIMEOUT = float(os.environ.get("DJANGO_EXPORT_IDLE_TIMEOUT", "30"))
 
+# Fetching an article's page for the intake (cooperation/intake/fetch.py): the seconds the
+# whole fetch may take, the most bytes a page may have, and whether private and local
+# addresses may be fetched (off: a URL must not reach the server's own network).
+INTAKE_FETCH_TIMEOUT = float(os.environ.get("DJANGO_INTAKE_FETCH_TIMEOUT", "10"))
+INTAKE_FETCH_MAX_BYTES = env_int("DJANGO_INTAKE_FETCH_MAX_BYTES", 5 * 1024 * 1024)
+INTAKE_ALLOW_PRIVATE_ADDRESSES = env_bool("DJANGO_INTAKE_ALLOW_PRIVATE_ADDRESSES", default=False)
+
 # HTTPS, behind a TLS proxy. Each is on by default with debug off; see README "Deploying".
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]

@@ -49,11 +49,17 @@ def page_data(response) -> dict:
     """Every field of an admin add or change page, as the browser would post it unchanged."""
     inlines = response.context.get("inline_admin_formsets") or []  # none when reverting
     formsets = [inline.formset for inline in inlines]
-    forms = [
-        response.context["adminform"].form,
-        *(formset.management_form for formset in formsets),
-        *(form for formset in formsets for form in formset.forms),
-    ]
+    return form_data(
+        [
+            response.context["adminform"].form,
+            *(formset.management_form for formset in formsets),
+            *(form for formset in formsets for form in formset.forms),
+        ]
+    )
+
+
+def form_data(forms) -> dict:
+    """Every field of `forms`, as the browser would post them unchanged."""
     data = {}
     for form in forms:
         for field in form:
