@@ -1,11 +1,10 @@
 """The "New from an article" page: an article pasted or fetched, read, checked on one page,
 and its source, new names and records created as drafts in one submit, or nothing."""
 
-from pathlib import Path
-
 import pytest
 from django.urls import reverse
 
+from cooperation.devdata.sample_loader import ARTICLES
 from cooperation.models import (
     Agreement,
     AgreementKind,
@@ -20,7 +19,6 @@ from tests.support.admin_pages import analyst, change_url, form_data
 
 pytestmark = pytest.mark.django_db
 
-ARTICLES = Path(__file__).resolve().parents[3] / "shared" / "articles"
 MAYOR_VISIT = (ARTICLES / "002_1cadeedc04271651.txt").read_text(encoding="utf-8")
 URL = "https://news.example.org/2018/06/shanghai-mayor-in-israel"
 INTAKE = reverse("admin:intake")

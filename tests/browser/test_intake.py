@@ -2,12 +2,11 @@
 intake page reads it, she checks the proposals on one page and creates them as drafts,
 counting the pages she loads on the way (the manual path took about 25)."""
 
-from pathlib import Path
-
 import pytest
 from django.core.management import call_command
 
 from cooperation.devdata.sample_data import SHINE
+from cooperation.devdata.sample_loader import ARTICLES
 from cooperation.models import RECORD_MODELS, Agreement, PublicationStatus, Source, Visit
 from cooperation.records.roles import ANALYST
 from tests.support.admin_browser import log_in, success_message
@@ -15,7 +14,7 @@ from tests.support.admin_pages import FAST_HASHERS, PASSWORD, staff_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-ARTICLE = Path(__file__).resolve().parents[3] / "shared" / "articles" / "002_1cadeedc04271651.txt"
+ARTICLE = ARTICLES / "002_1cadeedc04271651.txt"
 MOST_PAGE_LOADS = 6
 
 

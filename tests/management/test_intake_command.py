@@ -5,16 +5,15 @@ import json
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
+from cooperation.devdata.sample_loader import ARTICLES
 from cooperation.models import Source, Visit
 
 pytestmark = pytest.mark.django_db
 
-ARTICLES = Path(__file__).resolve().parents[3] / "shared" / "articles"
 MAYOR_VISIT = ARTICLES / "002_1cadeedc04271651.txt"
 PAGE = """<!doctype html><html lang="zh"><head><meta charset="utf-8">
 <title>常州市代表团访问海法</title><meta property="og:site_name" content="示例新闻"></head>
