@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 
 from cooperation.intake.proposals import Party, Proposal
 from cooperation.models import (
@@ -117,7 +117,9 @@ class Creator:
         record.slug = slug_for(type(record), proposal.title, proposal.type)
         validated(record, label)
         record._history_user = self.user
-        record._change_reason = f"Created from “{self.source}” on the intake page"
+        # The history keeps 100 characters of a reason; a source's title may be longer.
+        reason = f"Created on the intake page from “{self.source}”"
+        record._change_reason = Truncator(reason).chars(100)
         record.save()
         record.sources.add(self.source)
         return record
