@@ -1,6 +1,7 @@
 """The site served as in production, for tests and benchmarks: production environment
-variables, gunicorn started with gunicorn.conf.py (as `make serve`) on a port of 8200-8299,
-plain HTTP requests to it, and a copy of the test database another process can open.
+variables, gunicorn started with gunicorn.conf.py (as `make serve`) on a socket the test
+opens for it, plain HTTP requests to it, and a copy of the test database another process
+can open.
 """
 
 import contextlib
@@ -18,7 +19,6 @@ from django.db import connection
 
 BASE = Path(__file__).resolve().parents[2]  # the project
 GUNICORN = Path(sys.executable).with_name("gunicorn")
-PORTS = range(8200, 8300)
 PRODUCTION_HOSTS = "127.0.0.1,localhost"
 
 
@@ -47,21 +47,24 @@ def run_python(code: str, env: dict[str, str]) -> subprocess.CompletedProcess:
 
 
 def reserve_port() -> socket.socket:
-    """A socket bound to a free port of ours, not listening: connections are refused."""
-    for port in PORTS:
-        reserved = socket.socket()
-        try:
-            reserved.bind(("127.0.0.1", port))
-        except OSError:
-            reserved.close()
-            continue
-        return reserved
-    raise RuntimeError("No free port in 8200-8299")
+    """A socket bound to a free port, not listening: connections to it are refused."""
+    reserved = socket.socket()
+    reserved.bind(("127.0.0.1", 0))
+    return reserved
 
 
-def free_port() -> int:
-    with reserve_port() as reserved:
-        return reserved.getsockname()[1]
+def listening_socket() -> socket.socket:
+    """A socket listening on a free port, for gunicorn to inherit (`--bind fd://N`).
+
+    The port is the system's choice and stays ours from the first moment: two test runs
+    side by side (CI runs SQLite and PostgreSQL at once) can never be given the same one,
+    as they could when a free port was found, released, then bound by gunicorn.
+    """
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(128)
+    listener.set_inheritable(True)
+    return listener
 
 
 def database_url_of_test_database(
@@ -114,10 +117,12 @@ class Server:
     def __init__(
         self, *, database_url: str, static_root: Path, log: Path, workers: int | None = 1, **env
     ):
-        self.port = free_port()
+        listener = listening_socket()
+        self.port = listener.getsockname()[1]
         self.log = log
         self.process = subprocess.Popen(
-            [str(GUNICORN), "--config", "gunicorn.conf.py", "--bind", f"127.0.0.1:{self.port}"],
+            [str(GUNICORN), "--config", "gunicorn.conf.py", "--bind", f"fd://{listener.fileno()}"],
+            pass_fds=[listener.fileno()],
             env=production_env(
                 DATABASE_URL=database_url,
                 DJANGO_STATIC_ROOT=str(static_root),
@@ -128,22 +133,23 @@ class Server:
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
         )
-        self.wait_until_listening()
-        self.get("/no-such-page/")  # warm up: the first request loads the URLconf and views
+        listener.close()  # gunicorn holds it now
+        self.warm_up()
 
-    def wait_until_listening(self, timeout=20):
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"gunicorn exited:\n{self.log.read_text()}")
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", self.port)):
-                return
-            time.sleep(0.1)
-        raise RuntimeError(f"gunicorn did not listen within {timeout} s:\n{self.log.read_text()}")
+    def warm_up(self, timeout=60):
+        """The first request, which loads the URLconf and views: the socket holds it until
+        gunicorn has booted, or fails it when gunicorn exits."""
+        try:
+            self.request("GET", "/no-such-page/", timeout=timeout)
+        except OSError as error:
+            self.stop()
+            raise RuntimeError(
+                f"gunicorn did not serve ({error}):\n{self.log.read_text()}"
+            ) from None
 
-    def request(self, method, path, *, https=True, headers=None, body=None) -> Response:
+    def request(self, method, path, *, https=True, headers=None, body=None, timeout=10) -> Response:
         """One request; `https` adds the header the TLS proxy sets."""
-        client = http.client.HTTPConnection("127.0.0.1", self.port, timeout=10)
+        client = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         sent = {"Host": "localhost", **({"X-Forwarded-Proto": "https"} if https else {})}
         started = time.monotonic()
         client.request(method, path, body=body, headers={**sent, **(headers or {})})
