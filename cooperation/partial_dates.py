@@ -53,9 +53,9 @@ class Qualifier(models.TextChoices):
 
 
 DATE_HELP = (
-    "Enter the first day of the period the article gives: for “June 2018” enter "
-    "2018-06-01 and choose precision “Month”; for “c. 1998” enter 1998-01-01, choose "
-    "“Year” and the qualifier “Approximate”."
+    "The first day of the period the article gives, with its precision: 2018-06-01 and "
+    "“Month” for “June 2018”; 1998-01-01, “Year” and the qualifier “Approximate” for "
+    "“c. 1998”. In the admin all three are typed in one box."
 )
 QUALIFIER_HELP = (
     "Exact: the article states the date (“on 5 June 2018”). "

@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 
 from cooperation.admin.change_form import error_summary
+from cooperation.admin.dates import DateBoxesAdminMixin
 from cooperation.admin.exports import CsvExportMixin
 from cooperation.admin.forms import AdminForm
 from cooperation.admin.history import links_of, with_initial
@@ -22,20 +23,10 @@ FIRST, LAST = ["save_anyway"], ["change_reason"]
 
 
 def arranged(fields: list) -> list:
-    """A partial date's date, precision and qualifier on one line; the duplicate
-    confirmation first (hidden until a warning shows), the reason for the change last."""
-    present, grouped, lines = set(fields), set(), []
-    for name in fields:
-        if name in FIRST + LAST or name in grouped:
-            continue
-        base = name.removesuffix("_date")
-        parts = (name, f"{base}_precision", f"{base}_qualifier")
-        if name != base and all(part in present for part in parts):
-            lines.append(parts)
-            grouped.update(parts)
-        else:
-            lines.append(name)
-    return [*(n for n in FIRST if n in present), *lines, *(n for n in LAST if n in present)]
+    """The duplicate confirmation first (hidden until a warning shows), the reason for the
+    change last."""
+    middle = [name for name in fields if name not in FIRST + LAST]
+    return [*(n for n in FIRST if n in fields), *middle, *(n for n in LAST if n in fields)]
 
 
 def row_id(model, text: str):
@@ -63,9 +54,12 @@ class ReadableSelectionMixin:
         return super().response_action(request, queryset, action_location)
 
 
-class HistoryAdmin(NameSearchMixin, ReadableSelectionMixin, SimpleHistoryAdmin):
-    """Change forms with a reason for the change; one history entry per save; only users
-    allowed to change a historical version (editors) may revert to it."""
+class HistoryAdmin(
+    DateBoxesAdminMixin, NameSearchMixin, ReadableSelectionMixin, SimpleHistoryAdmin
+):
+    """Change forms with a reason for the change, partial dates typed in one box each; one
+    history entry per save; only users allowed to change a historical version (editors)
+    may revert to it."""
 
     form = AdminForm
     show_facets = admin.ShowFacets.ALWAYS

@@ -5,8 +5,8 @@ places, people), where, when, what, the evidence, and its publication last. Its 
 are one list, `article`, of fieldsets and inlines in that order; Django would show every
 fieldset first and every inline after them, so the status would come before the sources.
 
-The partial dates' help is said once, at the top of the dates section, not under each of
-the dates (the models keep it on every date field, for the other forms).
+Each partial date is one box (cooperation/admin/dates.py); how to type one is said once,
+at the top of the dates section, not under each box.
 
 A refused form lists at its top each field that is wrong, by its label and with a link to
 it, an inline's row by the inline's name and the row's number.
@@ -14,32 +14,15 @@ it, an inline's row by the inline's name and the row's number.
 
 from dataclasses import dataclass
 
-from django.utils.html import format_html
 from django.utils.text import capfirst
 
-from cooperation.partial_dates import DATE_HELP, QUALIFIER_HELP
-
-PARTIAL_DATE_HELP = (DATE_HELP, QUALIFIER_HELP)
+from cooperation.admin.dates import DATE_BOX_HELP
 
 
-def dates_section(*names: str, before: tuple[str, ...] = ()) -> tuple[str, dict]:
-    """The section of the partial dates `names` (each its date, precision and qualifier on
-    one line, kept together), with their help once at its top; `before` are fields that
-    come first (an office's operating status)."""
-    lines = [(f"{name}_date", f"{name}_precision", f"{name}_qualifier") for name in names]
-    note = format_html("<p>{}</p><p>{}</p>", DATE_HELP, QUALIFIER_HELP)
-    return ("When", {"fields": [*before, *lines], "description": note})
-
-
-class DatesHelpOnceMixin:
-    """No help under each partial date, nor on each date column of an inline: the dates
-    section says it once (`dates_section`)."""
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
-        if formfield is not None and db_field.help_text in PARTIAL_DATE_HELP:
-            formfield.help_text = ""
-        return formfield
+def dates_section(*boxes: str, before: tuple[str, ...] = ()) -> tuple[str, dict]:
+    """The section of the date boxes `boxes`, with how to type a date once at its top;
+    `before` are fields that come first (an office's operating status)."""
+    return ("When", {"fields": [*before, *boxes], "description": DATE_BOX_HELP})
 
 
 def fieldsets_of(article: list) -> list:

@@ -6,6 +6,7 @@ from django.forms.models import inlineformset_factory
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
+from cooperation.admin.dates import DateBoxesMixin, PartialDateField
 from cooperation.admin.formsets import kept_forms
 from cooperation.models import AgreementParty, PlaceRole, Source, VisitPlace
 from cooperation.models.sources import citations_of
@@ -32,8 +33,8 @@ def duplicate_warning(likely: list) -> str:
     )
 
 
-class AdminForm(forms.ModelForm):
-    """Base of every change form in the admin."""
+class AdminForm(DateBoxesMixin, forms.ModelForm):
+    """Base of every change form in the admin; its partial dates are typed in boxes."""
 
     save_anyway = forms.BooleanField(label=SAVE_ANYWAY, required=False, widget=forms.HiddenInput)
     change_reason = forms.CharField(
@@ -99,6 +100,10 @@ class NamedForm(AdminForm):
 
 
 class LiaisonOfficeForm(AdminForm):
+    announced = PartialDateField(label="Announced", columns=("announced",))
+    opened = PartialDateField(label="Opened", columns=("opened",))
+    closed = PartialDateField(label="Closed", columns=("closed",))
+
     def likely_duplicates(self):
         return duplicates.offices_with_same_sponsor_and_host(
             sponsor=self.cleaned_data["sponsor"],
@@ -120,6 +125,8 @@ def submitted_rows(form, model, fields: list[str]) -> list[dict] | None:
 
 
 class VisitForm(AdminForm):
+    dates = PartialDateField(label="Dates", columns=("start", "end"))
+
     def likely_duplicates(self):
         places = submitted_rows(self, VisitPlace, ["role", "municipality", "organization"])
         if places is None:
@@ -137,7 +144,14 @@ class VisitForm(AdminForm):
         )
 
 
+class EventForm(AdminForm):
+    dates = PartialDateField(label="Dates", columns=("start", "end"))
+
+
 class AgreementForm(AdminForm):
+    signed = PartialDateField(label="Signed", columns=("signed",))
+    ended = PartialDateField(label="Ended", columns=("ended",))
+
     def likely_duplicates(self):
         parties = submitted_rows(self, AgreementParty, ["municipality", "organization"])
         if parties is None:
@@ -149,6 +163,8 @@ class AgreementForm(AdminForm):
 
 
 class SourceForm(AdminForm):
+    published = PartialDateField(label="Publication date", columns=("published",))
+
     def clean_url(self):
         url = self.cleaned_data["url"]
         existing = Source.objects.filter(url=url).exclude(pk=self.instance.pk).first()

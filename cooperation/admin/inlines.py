@@ -12,7 +12,7 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db import models
 
-from cooperation.admin.change_form import DatesHelpOnceMixin
+from cooperation.admin.dates import DateBoxesInlineMixin, DateBoxesMixin, PartialDateField
 from cooperation.admin.formsets import (
     AgreementPartyFormSet,
     SourcesCitedFormSet,
@@ -192,12 +192,17 @@ class AgreementSignatoryInline(RowsInline):
     autocomplete_fields = ["person", "municipality", "organization"]
 
 
-class AgreementStatusInline(DatesHelpOnceMixin, RowsInline):
+class AgreementStatusForm(DateBoxesMixin, PreloadedChoicesForm):
+    as_of = PartialDateField(label="As of", columns=("as_of",))
+
+
+class AgreementStatusInline(DateBoxesInlineMixin, RowsInline):
     """The status over time (signed, in force, dormant, terminated), each as of a date; it
-    follows the agreement's dates, whose section explains a partial date."""
+    follows the agreement's dates, whose section explains how a date is typed."""
 
     model = AgreementStatus
-    fields = ["state", "as_of_date", "as_of_precision", "as_of_qualifier", "source"]
+    form = AgreementStatusForm
+    fields = ["state", "as_of", "source"]
     autocomplete_fields = ["source"]
     verbose_name_plural = "status over time"
 

@@ -9,7 +9,6 @@ from simple_history.models import to_historic
 from cooperation.admin.actions import publish, return_to_draft, submit_for_review
 from cooperation.admin.base import FIRST, LAST, NAME_SEARCH, TIMESTAMPS, MainModelAdmin, row_id
 from cooperation.admin.change_form import (
-    DatesHelpOnceMixin,
     article_parts,
     dates_section,
     fieldsets_of,
@@ -17,6 +16,7 @@ from cooperation.admin.change_form import (
 )
 from cooperation.admin.forms import (
     AgreementForm,
+    EventForm,
     LiaisonOfficeForm,
     StatusField,
     VisitForm,
@@ -67,7 +67,7 @@ def titled(*fields: str) -> tuple[None, dict]:
     return (None, {"fields": [*FIRST, *fields]})
 
 
-class RecordAdmin(DatesHelpOnceMixin, MainModelAdmin):
+class RecordAdmin(MainModelAdmin):
     """The change form reads like an article (`article`, cooperation/admin/change_form.py).
     Sources are cited in an inline (the `cite` parameter fills in the first row), except on
     the page of an earlier version; the publishing actions show to those allowed to take
@@ -224,7 +224,7 @@ class VisitAdmin(RecordAdmin):
         ("Who", {"fields": ["leader"]}),
         VisitPlaceInline,
         VisitParticipantInline,
-        dates_section("start", "end"),
+        dates_section("dates"),
         ("What", {"fields": ["purpose", "sectors", "description"]}),
         EVIDENCE_SECTION,
         VisitSourcesInline,
@@ -246,6 +246,7 @@ class VisitAdmin(RecordAdmin):
 
 @admin.register(Event)
 class EventAdmin(RecordAdmin):
+    form = EventForm
     list_display = ["title", "kind", "place", "dates", "evidence_grade", "status"]
     list_filter = ["status", "evidence_grade", QualityFilter, "kind", "sectors"]
     list_select_related = ["place"]
@@ -260,7 +261,7 @@ class EventAdmin(RecordAdmin):
         EventOrganizerInline,
         EventParticipantInline,
         ("Where", {"fields": ["place"]}),
-        dates_section("start", "end"),
+        dates_section("dates"),
         ("What", {"fields": ["kind", "sectors", "description"]}),
         EVIDENCE_SECTION,
         EventSourcesInline,

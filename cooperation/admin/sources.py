@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html_join
 
-from cooperation.admin.base import TIMESTAMPS, MainModelAdmin
+from cooperation.admin.base import FIRST, LAST, TIMESTAMPS, MainModelAdmin
 from cooperation.admin.forms import SourceForm
 from cooperation.models import Source
 
@@ -31,6 +31,22 @@ class SourceAdmin(MainModelAdmin):
     list_filter = ["language", "publisher_kind", "publisher_country", "publisher"]
     search_fields = ["title", "publisher", "url", "excerpt", "text"]
     date_hierarchy = "published_date"
+    fields = [
+        *FIRST,
+        "url",
+        "title",
+        "publisher",
+        "published",
+        "language",
+        "publisher_kind",
+        "publisher_country",
+        "text",
+        "excerpt",
+        "notes",
+        "cite_it",
+        *TIMESTAMPS,
+        *LAST,
+    ]
     readonly_fields = ["cite_it", *TIMESTAMPS]
 
     @admin.display(description="Published", ordering="published_date")

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from cooperation.admin.dates import DATE_BOX_HELP
 from cooperation.models import AgreementState, PublicationStatus
-from cooperation.partial_dates import DATE_HELP, QUALIFIER_HELP
 from tests.support.admin_pages import analyst, change_url, page_data
 from tests.support.factories import (
     AgreementFactory,
@@ -40,8 +40,7 @@ def test_a_visits_form_reads_title_who_where_when_what_evidence_publication(clie
         'id="id_leader"',
         'id="places-group"',
         'id="participations-group"',
-        'id="id_start_date"',
-        'id="id_end_date"',
+        'id="id_dates"',
         'id="id_purpose"',
         'id="id_description"',
         "Evidence grade",
@@ -55,9 +54,9 @@ def test_a_visits_form_reads_title_who_where_when_what_evidence_publication(clie
 @pytest.mark.parametrize(
     ("model", "first", "who", "when"),
     [
-        ("liaisonoffice", "id_name", "staff_roles-group", "id_opened_date"),
-        ("event", "id_title", "participations-group", "id_start_date"),
-        ("agreement", "id_title", "parties-group", "id_signed_date"),
+        ("liaisonoffice", "id_name", "staff_roles-group", "id_opened"),
+        ("event", "id_title", "participations-group", "id_dates"),
+        ("agreement", "id_title", "parties-group", "id_signed"),
     ],
 )
 def test_every_records_form_names_it_first_and_its_publication_last(
@@ -79,9 +78,8 @@ def test_every_records_form_names_it_first_and_its_publication_last(
 @pytest.mark.parametrize("model", ["liaisonoffice", "visit", "event", "agreement"])
 def test_the_dates_help_is_said_once_above_the_dates(client, model):
     html = analyst(client).get(reverse(f"admin:cooperation_{model}_add")).content.decode()
-    for help_text in (DATE_HELP, QUALIFIER_HELP):
-        assert html.count(help_text[:60]) == 1
-    assert f'<div class="description"><p>{DATE_HELP[:60]}' in html
+    assert html.count(DATE_BOX_HELP[:60]) == 1
+    assert f'<div class="description">{DATE_BOX_HELP[:60]}' in html
 
 
 def refused_visit(client):

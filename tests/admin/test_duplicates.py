@@ -6,7 +6,6 @@ import pytest
 from django.urls import reverse
 
 from cooperation.models import Agreement, LiaisonOffice, Municipality, Source, Visit
-from cooperation.partial_dates import Precision
 from tests.support.admin_pages import page_data
 from tests.support.factories import (
     AgreementFactory,
@@ -95,12 +94,11 @@ def test_a_visit_from_the_same_origin_with_overlapping_dates(admin_client):
         "places-TOTAL_FORMS": 1,
         "places-0-role": "origin",
         "places-0-municipality": existing.origins[0].pk,
-        "start_date": "2018-06-20",
-        "start_precision": Precision.MONTH,
+        "dates": "June 2018",
         **cited(Visit),
     }
     assert_warns_then_saves(admin_client, "visit", [existing], june)
-    july = {**june, "slug": "visit-in-july", "start_date": "2018-07-01", **cited(Visit)}
+    july = {**june, "slug": "visit-in-july", "dates": "July 2018", **cited(Visit)}
     assert add(admin_client, "visit", **july).status_code == 302
     assert Visit.objects.count() == 3
 

@@ -37,7 +37,7 @@ def test_a_save_is_one_history_entry_with_its_reason_and_final_sources(client):
     data = page_data(client.get(change_url(visit)))
     data.update(
         {
-            "start_date": "2018-06-05",
+            "dates": "5 June 2018",
             "change_reason": "corrected date from second source",
             "Visit_sources-TOTAL_FORMS": 2,
             "Visit_sources-1-source": second.pk,

@@ -170,7 +170,7 @@ def test_an_analysts_change_of_a_date_qualifier_waits_for_review_like_any_field(
         signed_precision=Precision.YEAR,
         signed_qualifier=Qualifier.APPROXIMATE,
     )
-    response = post_change(analyst(client), agreement, signed_qualifier=Qualifier.INFERRED)
+    response = post_change(analyst(client), agreement, signed="[1998]")
     assert "waits for an editor's review" in response.content.decode()
     agreement.refresh_from_db()
     assert agreement.signed_qualifier == Qualifier.APPROXIMATE

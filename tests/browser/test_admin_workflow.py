@@ -3,6 +3,7 @@ public site then shows it. Driven through the admin in the system Chromium."""
 
 import pytest
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from cooperation.models import Country, PublicationStatus, Visit
 from cooperation.records.roles import ANALYST, EDITOR
@@ -59,13 +60,11 @@ def test_an_analyst_enters_a_visit_and_an_editor_publishes_it(people, page):
     choose(page, "id_places-0-municipality", "Shang", "Shanghai")
     page.locator("#id_places-1-role").select_option(label="To")
     choose(page, "id_places-1-municipality", "Hai", "Haifa")
-    page.locator("#id_start_date").fill("2018-06-01")
-    page.locator("#id_start_precision").select_option(label="Month")
-    dates_note = page.locator("fieldset:has(#id_start_date) > .description").inner_text()
-    assert "June 2018" in dates_note  # said once for every date, at the top of the dates
-    date_line = page.locator(".form-row.field-start_date")
-    assert date_line.locator("#id_start_precision").is_visible()
-    date_line.locator("#id_start_qualifier").select_option(label="Inferred ([year])")
+    dates_note = page.locator("fieldset:has(#id_dates) > .description").inner_text()
+    assert "“c. 1998”" in dates_note  # said once for every date, at the top of the dates
+    page.locator("#id_dates").fill("June [2018]")  # the year worked out from the article
+    understood = page.locator("#id_dates_understood")
+    expect(understood).to_have_text("June [2018]: month precision, year inferred")
     choose(page, "id_Visit_sources-0-source", "deepen", "Shanghai mayor visits Israel")
     for row, (name, role, side) in enumerate(
         [
@@ -156,10 +155,7 @@ def test_a_visit_from_a_city_and_a_body_with_quoted_evidence_shows_its_notes(peo
     page.get_by_role("button", name="Add another Place or body").click()
     page.locator("#id_places-2-role").select_option(label="To")
     choose(page, "id_places-2-municipality", "Hai", "Haifa")
-    page.locator("#id_start_date").fill("2018-05-22")
-    page.locator(".form-row.field-start_date #id_start_qualifier").select_option(
-        label="Inferred ([year])"
-    )
+    page.locator("#id_dates").fill("22 May [2018]")
     choose(page, "id_Visit_sources-0-source", "Haifa", "Shanghai delegation in Haifa")
     page.locator("input[name=_continue]").click()
     assert "was added successfully" in success_message(page)

@@ -63,6 +63,8 @@ def form_data(forms) -> dict:
     data = {}
     for form in forms:
         for field in form:
+            if field.field.disabled:  # not rendered, or rendered disabled: never posted
+                continue
             value = field.value()
             if isinstance(field.field, BooleanField):
                 if value and value != "False":
