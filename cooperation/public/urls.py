@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 from cooperation.public.views import details, favicon, home, lists
 
@@ -22,4 +22,7 @@ urlpatterns = [
     path("municipalities/", lists.municipality_list, name="municipality-list"),
     path("municipalities/export.csv", lists.municipality_export, name="municipality-export"),
     path("municipalities/<slug:slug>/", details.municipality_detail, name="municipality-detail"),
+    path("", include("cooperation.public.feeds.urls")),
+    path("", include("cooperation.public.metadata.urls")),
+    path("", include("cooperation.releases.urls")),
 ]

@@ -1,0 +1,1 @@
+"""Atom feeds of what the public lists show, published or corrected, newest first."""

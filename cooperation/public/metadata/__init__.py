@@ -1,0 +1,2 @@
+"""What machines read of the public pages: robots.txt, the sitemap, structured data, share
+previews and canonical addresses."""

@@ -1,0 +1,1 @@
+"""Numbered, dated, immutable releases of every published record, and their listing."""
