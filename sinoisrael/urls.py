@@ -6,6 +6,7 @@ from sinoisrael.http.health import healthz
 urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("admin/", admin.site.urls),
+    path("api/v1/", include("cooperation.api.urls")),
     path("", include("cooperation.public.urls")),
 ]
 

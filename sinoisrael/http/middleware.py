@@ -8,10 +8,13 @@ from sinoisrael.http.errors import (
 )
 
 ALLOWED_METHODS = ("GET", "HEAD", "POST")
+# The JSON API answers every method itself: OPTIONS for a browser's preflight, 405 as JSON.
+API_PREFIX = "/api/"
 
 
 class ErrorPageMiddleware:
-    """Refuses methods the site has no use for, and dresses bare error responses.
+    """Refuses methods the site has no use for (the API answers its own), and dresses bare
+    error responses.
 
     Django answers some errors (405 from `require_http_methods`, for one) with an empty
     body; those get the site's page for their status, keeping their headers.
@@ -21,7 +24,7 @@ class ErrorPageMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ALLOWED_METHODS:
+        if request.method not in ALLOWED_METHODS and not request.path.startswith(API_PREFIX):
             response = error_page(405, request)
             response["Allow"] = ", ".join(ALLOWED_METHODS)
             return response

@@ -156,6 +156,9 @@ def test_a_visit_from_a_city_and_a_body_with_quoted_evidence_shows_its_notes(peo
     page.locator("#id_places-2-role").select_option(label="To")
     choose(page, "id_places-2-municipality", "Hai", "Haifa")
     page.locator("#id_dates").fill("22 May [2018]")
+    expect(page.locator("#id_dates_understood")).to_have_text(
+        "22 May [2018]: day precision, year inferred"
+    )
     choose(page, "id_Visit_sources-0-source", "Haifa", "Shanghai delegation in Haifa")
     page.locator("input[name=_continue]").click()
     assert "was added successfully" in success_message(page)

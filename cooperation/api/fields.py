@@ -1,0 +1,212 @@
+"""What one record looks like in the API, declared once: each `Field` has its JSON name,
+its JSON Schema and how it is read from a loaded record. The responses and the OpenAPI
+document (openapi.py) are both made from these declarations, so the document cannot drift
+from what is served.
+
+Readers get only what the public pages show: never a source's pasted text, staff notes,
+or anything of a draft (the resources' querysets are published only).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from cooperation.partial_dates import Precision, Qualifier
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    schema: dict
+    read: Callable[[Any, Any], Any]  # (record, request) -> JSON value
+
+
+def nullable(schema: dict) -> dict:
+    """OpenAPI 3.1's way to say a value may be null: JSON Schema's type list, or a oneOf."""
+    if "$ref" in schema or "type" not in schema:
+        return {"oneOf": [schema, {"type": "null"}]}
+    return {**schema, "type": [schema["type"], "null"]}
+
+
+TEXT = {"type": "string"}
+INTEGER = {"type": "integer"}
+
+
+def attribute(name: str, schema: dict = TEXT, *, path: str | None = None) -> Field:
+    """A plain attribute (`path` when it differs from the JSON name)."""
+    attr = path or name
+    return Field(name, schema, lambda obj, request: getattr(obj, attr))
+
+
+def choice(name: str, choices, *, path: str | None = None) -> Field:
+    """A choice field's stored value, one of `choices`' values."""
+    return attribute(name, {"type": "string", "enum": list(choices.values)}, path=path)
+
+
+def optional(name: str, schema: dict = TEXT, *, path: str | None = None) -> Field:
+    """An attribute that may be empty: "" and None are both null."""
+    attr = path or name
+    return Field(name, nullable(schema), lambda obj, request: getattr(obj, attr) or None)
+
+
+def absolute_url(obj, request) -> str:
+    return request.build_absolute_uri(obj.get_absolute_url())
+
+
+PAGE = Field("url", {"type": "string", "format": "uri"}, absolute_url)
+IDENTITY = [attribute("id", INTEGER), attribute("slug")]
+UPDATED = Field(
+    "updated_at",
+    {"type": "string", "format": "date-time"},
+    lambda obj, request: obj.updated_at.isoformat(),
+)
+
+PARTIAL_DATE = {
+    "type": "object",
+    "description": "A date as the article gives it: the first day of the period it names, "
+    "how precise it is, how it is known, and how the site writes it.",
+    "properties": {
+        "value": {"type": "string", "format": "date"},
+        "precision": {"type": "string", "enum": list(Precision.values)},
+        "qualifier": {"type": "string", "enum": list(Qualifier.values)},
+        "as_written": {"type": "string"},
+    },
+    "required": ["value", "precision", "qualifier", "as_written"],
+}
+
+
+def partial_date(name: str) -> Field:
+    """A partial date as an object, or null when the record has none."""
+
+    def read(obj, request):
+        date = getattr(obj, name)
+        if not date:
+            return None
+        return {
+            "value": date.value.isoformat(),
+            "precision": date.precision,
+            "qualifier": date.qualifier,
+            "as_written": str(date),
+        }
+
+    return Field(name, nullable({"$ref": "#/components/schemas/PartialDate"}), read)
+
+
+NAMES = {
+    "id": INTEGER,
+    "slug": TEXT,
+    "name": TEXT,
+    "name_zh": TEXT,
+    "name_he": TEXT,
+}
+
+
+def named(thing, request) -> dict | None:
+    """A municipality, organization or person where a record names it: its id, slug and
+    names in three scripts; a municipality also its public page."""
+    if thing is None:
+        return None
+    reference = {key: getattr(thing, key) for key in NAMES}
+    if hasattr(thing, "get_absolute_url"):
+        reference["url"] = absolute_url(thing, request)
+    return reference
+
+
+NAMED = {
+    "type": "object",
+    "properties": {**NAMES, "url": {"type": "string", "format": "uri"}},
+    "required": list(NAMES),
+}
+
+
+def reference(name: str, *, path: str | None = None) -> Field:
+    """One named thing, or null."""
+    attr = path or name
+    return Field(
+        name,
+        nullable({"$ref": "#/components/schemas/Named"}),
+        lambda obj, request: named(getattr(obj, attr), request),
+    )
+
+
+def references(name: str, things: Callable[[Any], list]) -> Field:
+    """Named things, in the record's order."""
+    return Field(
+        name,
+        {"type": "array", "items": {"$ref": "#/components/schemas/Named"}},
+        lambda obj, request: [named(thing, request) for thing in things(obj)],
+    )
+
+
+def rows(name: str, item: dict, read_row: Callable[[Any, Any], dict], all_rows) -> Field:
+    """Rows of a record (participants, parties), each an object of `item`'s schema."""
+    return Field(
+        name,
+        {"type": "array", "items": item},
+        lambda obj, request: [read_row(row, request) for row in all_rows(obj)],
+    )
+
+
+SOURCE_ITEM = {
+    "type": "object",
+    "properties": {
+        "id": INTEGER,
+        "title": TEXT,
+        "publisher": TEXT,
+        "url": {"type": "string", "format": "uri"},
+        "language": TEXT,
+        "published": nullable({"$ref": "#/components/schemas/PartialDate"}),
+    },
+    "required": ["id", "title", "publisher", "url", "language", "published"],
+}
+PUBLISHED = partial_date("published")
+
+
+def source_item(source, request) -> dict:
+    return {
+        "id": source.id,
+        "title": source.title,
+        "publisher": source.publisher,
+        "url": source.url,
+        "language": source.language,
+        "published": PUBLISHED.read(source, request),
+    }
+
+
+CITATION_ITEM = {
+    "type": "object",
+    "description": "A fact of the record with the words of a source that support it.",
+    "properties": {
+        "fact": TEXT,
+        "source": INTEGER,
+        "quote": TEXT,
+        "quote_en": nullable(TEXT),
+    },
+    "required": ["fact", "source", "quote", "quote_en"],
+}
+
+
+def citation_item(citation, request) -> dict:
+    return {
+        "fact": citation.fact,
+        "source": citation.source_id,
+        "quote": citation.quote,
+        "quote_en": citation.quote_en or None,
+    }
+
+
+def evidence() -> list[Field]:
+    """What every record carries: its grade, sectors, sources and cited facts."""
+    return [
+        optional("evidence_grade"),
+        Field(
+            "sectors",
+            {"type": "array", "items": TEXT},
+            lambda obj, request: [sector.slug for sector in obj.sectors.all()],
+        ),
+        rows("sources", SOURCE_ITEM, source_item, lambda obj: obj.sources.all()),
+        rows("citations", CITATION_ITEM, citation_item, lambda obj: obj.citations.all()),
+    ]
+
+
+COMPONENTS = {"PartialDate": PARTIAL_DATE, "Named": NAMED}
