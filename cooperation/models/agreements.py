@@ -11,6 +11,7 @@ from cooperation.models.base import (
     MunicipalityOrOrganization,
     PlainText,
     Record,
+    harvest_index,
     party_once,
 )
 from cooperation.models.citations import fact_key
@@ -69,6 +70,7 @@ class Agreement(Record):
     class Meta:
         ordering = ["-signed_date", "title"]
         permissions = [("publish_agreement", "Can publish and unpublish agreements")]
+        indexes = [harvest_index("agreement")]
         constraints = [
             in_order_constraint(
                 name="agreement_ends_after_signed",

@@ -407,6 +407,13 @@ class Record(Tracked):
         raise NotImplementedError
 
 
+def harvest_index(record: str) -> models.Index:
+    """The published rows in the order of their last change: the JSON API's pages
+    (cooperation/api/pages.py) read them in that order, a page at a time, where without it
+    every page would sort the whole table."""
+    return models.Index(fields=["status", "updated_at", "id"], name=f"{record}_harvest")
+
+
 def in_role(person, role: str, body=None) -> str:
     """A person in a row of a record, as the admin and the history name the row: "Ying
     Yong, leader (Shanghai)", the body represented in brackets when there is one."""

@@ -12,6 +12,7 @@ from cooperation.models.base import (
     MunicipalityOrOrganization,
     PlainText,
     Record,
+    harvest_index,
     in_role,
     one_party_constraint,
     party_once,
@@ -53,6 +54,7 @@ class Event(Record):
         # Latest first, undated last (PostgreSQL would put them first).
         ordering = [F("start_date").desc(nulls_last=True), "title"]
         permissions = [("publish_event", "Can publish and unpublish events")]
+        indexes = [harvest_index("event")]
         constraints = period_constraints("event", "An event")
 
     def __str__(self):

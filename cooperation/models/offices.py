@@ -5,7 +5,7 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models.base import Named, PlainText, Record, in_role
+from cooperation.models.base import Named, PlainText, Record, harvest_index, in_role
 from cooperation.models.citations import fact_key
 from cooperation.models.places import Country
 from cooperation.partial_dates import (
@@ -65,6 +65,7 @@ class LiaisonOffice(Named, Record):
     class Meta(Named.Meta):
         verbose_name = "liaison office"
         permissions = [("publish_liaisonoffice", "Can publish and unpublish liaison offices")]
+        indexes = [harvest_index("office")]
         constraints = [
             in_order_constraint(
                 name="office_closed_after_opened",

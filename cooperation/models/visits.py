@@ -13,6 +13,7 @@ from cooperation.models.base import (
     PlainText,
     PublishableQuerySet,
     Record,
+    harvest_index,
     in_role,
     one_party_constraint,
     party_once,
@@ -129,6 +130,7 @@ class Visit(Record):
         # Latest first, undated last (PostgreSQL would put them first).
         ordering = [F("start_date").desc(nulls_last=True), "title"]
         permissions = [("publish_visit", "Can publish and unpublish visits")]
+        indexes = [harvest_index("visit")]
         constraints = period_constraints("visit", "A visit")
 
     def __str__(self):
