@@ -24,6 +24,7 @@ from cooperation.models import (
 from cooperation.models.agreements import signatories_and_statuses
 from cooperation.public import queries
 from cooperation.public.evidence import evidence_of
+from cooperation.public.history import public_history
 from cooperation.public.views.preview import (
     Preview,
     kept_private,
@@ -53,6 +54,7 @@ def office_context(office) -> dict:
     return {
         "office": office,
         "evidence": evidence_of(office),
+        "public_history": public_history(office),
         "related_visits": queries.visits()
         .filter(queries.coming_from([office.sponsor_id]))
         .filter(queries.visiting([office.host_id])),
@@ -66,6 +68,7 @@ def visit_context(visit) -> dict:
     return {
         "visit": visit,
         "evidence": evidence_of(visit),
+        "public_history": public_history(visit),
         "agreements": queries.agreements().filter(visit=visit),
     }
 
@@ -74,6 +77,7 @@ def event_context(event) -> dict:
     return {
         "event": event,
         "evidence": evidence_of(event),
+        "public_history": public_history(event),
         "agreements": queries.agreements().filter(event=event),
     }
 
@@ -86,6 +90,7 @@ def agreement_context(agreement) -> dict:
     return {
         "agreement": agreement,
         "evidence": evidence_of(agreement),
+        "public_history": public_history(agreement),
         "visit_is_public": is_published(agreement.visit),
         "event_is_public": is_published(agreement.event),
     }
