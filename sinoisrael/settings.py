@@ -35,9 +35,11 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django_filters",
     "simple_history",
     "cooperation",
+    "cooperation.public.metadata",  # its template tags: share previews, canonical, JSON-LD
 ]
 
 MIDDLEWARE = [
@@ -185,6 +187,11 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Dataset releases (cooperation/releases/): `publish_release` writes them, /data/ serves them.
+    "releases": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": Path(os.environ.get("DJANGO_RELEASES_DIR", BASE_DIR / "releases"))},
+    },
 }
 
 LOGGING = {

@@ -8,8 +8,9 @@ from cooperation.devdata.sample_loader import load_sample_data
 
 
 @pytest.fixture(autouse=True, scope="session")
-def plain_static_files():
+def plain_static_files(tmp_path_factory):
     """Tests never run collectstatic: no manifest to read, files served from the finders.
+    Dataset releases go to a folder of the session, never the checkout's.
 
     Session-wide, so the live server's handler (built once) sees it too.
     """
@@ -17,6 +18,10 @@ def plain_static_files():
         STORAGES={
             "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
             "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+            "releases": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": tmp_path_factory.mktemp("releases")},
+            },
         },
         WHITENOISE_AUTOREFRESH=True,
         WHITENOISE_USE_FINDERS=True,
