@@ -66,6 +66,7 @@ def framework_urls(root_urlconf: str) -> str:
     from rest_framework.response import Response
     from rest_framework.views import APIView
 
+    from cooperation.api.fields import Links
     from cooperation.api.pages import page_of
     from cooperation.api.resources import RESOURCES
 
@@ -75,7 +76,7 @@ def framework_urls(root_urlconf: str) -> str:
         filterset = offices.filterset_class(request.GET, queryset=offices.rows())
         assert filterset.is_valid()
         records, _ = page_of(filterset.qs, size=25, cursor=None)
-        return {"results": [offices.represent(record, request) for record in records]}
+        return {"results": [offices.represent(record, Links(request)) for record in records]}
 
     ninja = NinjaAPI(urls_namespace="bench-ninja")
     ninja.get("/offices/")(page)

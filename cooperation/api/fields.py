@@ -18,7 +18,7 @@ from cooperation.partial_dates import Precision, Qualifier
 class Field:
     name: str
     schema: dict
-    read: Callable[[Any, Any], Any]  # (record, request) -> JSON value
+    read: Callable[[Any, "Links"], Any]  # (record, the request's links) -> JSON value
 
 
 def nullable(schema: dict) -> dict:
@@ -35,7 +35,7 @@ INTEGER = {"type": "integer"}
 def attribute(name: str, schema: dict = TEXT, *, path: str | None = None) -> Field:
     """A plain attribute (`path` when it differs from the JSON name)."""
     attr = path or name
-    return Field(name, schema, lambda obj, request: getattr(obj, attr))
+    return Field(name, schema, lambda obj, links: getattr(obj, attr))
 
 
 def choice(name: str, choices, *, path: str | None = None) -> Field:
@@ -46,19 +46,34 @@ def choice(name: str, choices, *, path: str | None = None) -> Field:
 def optional(name: str, schema: dict = TEXT, *, path: str | None = None) -> Field:
     """An attribute that may be empty: "" and None are both null."""
     attr = path or name
-    return Field(name, nullable(schema), lambda obj, request: getattr(obj, attr) or None)
+    return Field(name, nullable(schema), lambda obj, links: getattr(obj, attr) or None)
 
 
-def absolute_url(obj, request) -> str:
-    return request.build_absolute_uri(obj.get_absolute_url())
+PLACEHOLDER = "slug-placeholder"
 
 
-PAGE = Field("url", {"type": "string", "format": "uri"}, absolute_url)
+class Links:
+    """The absolute URLs of public pages for one request: the site's root read once, and
+    each model's page path reversed once (with a placeholder slug), not once a record: a
+    page of 500 records names some 1,500 pages."""
+
+    def __init__(self, request):
+        self.root = request.build_absolute_uri("/").removesuffix("/")
+        self.paths: dict[type, str] = {}
+
+    def page(self, obj) -> str:
+        model = type(obj)
+        if model not in self.paths:
+            self.paths[model] = model(slug=PLACEHOLDER).get_absolute_url()
+        return self.root + self.paths[model].replace(PLACEHOLDER, obj.slug)
+
+
+PAGE = Field("url", {"type": "string", "format": "uri"}, lambda obj, links: links.page(obj))
 IDENTITY = [attribute("id", INTEGER), attribute("slug")]
 UPDATED = Field(
     "updated_at",
     {"type": "string", "format": "date-time"},
-    lambda obj, request: obj.updated_at.isoformat(),
+    lambda obj, links: obj.updated_at.isoformat(),
 )
 
 PARTIAL_DATE = {
@@ -78,7 +93,7 @@ PARTIAL_DATE = {
 def partial_date(name: str) -> Field:
     """A partial date as an object, or null when the record has none."""
 
-    def read(obj, request):
+    def read(obj, links):
         date = getattr(obj, name)
         if not date:
             return None
@@ -101,14 +116,14 @@ NAMES = {
 }
 
 
-def named(thing, request) -> dict | None:
+def named(thing, links) -> dict | None:
     """A municipality, organization or person where a record names it: its id, slug and
     names in three scripts; a municipality also its public page."""
     if thing is None:
         return None
     reference = {key: getattr(thing, key) for key in NAMES}
     if hasattr(thing, "get_absolute_url"):
-        reference["url"] = absolute_url(thing, request)
+        reference["url"] = links.page(thing)
     return reference
 
 
@@ -125,7 +140,7 @@ def reference(name: str, *, path: str | None = None) -> Field:
     return Field(
         name,
         nullable({"$ref": "#/components/schemas/Named"}),
-        lambda obj, request: named(getattr(obj, attr), request),
+        lambda obj, links: named(getattr(obj, attr), links),
     )
 
 
@@ -134,7 +149,7 @@ def references(name: str, things: Callable[[Any], list]) -> Field:
     return Field(
         name,
         {"type": "array", "items": {"$ref": "#/components/schemas/Named"}},
-        lambda obj, request: [named(thing, request) for thing in things(obj)],
+        lambda obj, links: [named(thing, links) for thing in things(obj)],
     )
 
 
@@ -143,7 +158,7 @@ def rows(name: str, item: dict, read_row: Callable[[Any, Any], dict], all_rows) 
     return Field(
         name,
         {"type": "array", "items": item},
-        lambda obj, request: [read_row(row, request) for row in all_rows(obj)],
+        lambda obj, links: [read_row(row, links) for row in all_rows(obj)],
     )
 
 
@@ -162,14 +177,14 @@ SOURCE_ITEM = {
 PUBLISHED = partial_date("published")
 
 
-def source_item(source, request) -> dict:
+def source_item(source, links) -> dict:
     return {
         "id": source.id,
         "title": source.title,
         "publisher": source.publisher,
         "url": source.url,
         "language": source.language,
-        "published": PUBLISHED.read(source, request),
+        "published": PUBLISHED.read(source, links),
     }
 
 
@@ -186,7 +201,7 @@ CITATION_ITEM = {
 }
 
 
-def citation_item(citation, request) -> dict:
+def citation_item(citation, links) -> dict:
     return {
         "fact": citation.fact,
         "source": citation.source_id,
@@ -196,16 +211,18 @@ def citation_item(citation, request) -> dict:
 
 
 def evidence() -> list[Field]:
-    """What every record carries: its grade, sectors, sources and cited facts."""
+    """What every record carries: its grade, sectors, sources and cited facts (prefetched
+    into lists by resources.cited: a related manager per record and relation would cost
+    more than the rest of the record)."""
     return [
         optional("evidence_grade"),
         Field(
             "sectors",
             {"type": "array", "items": TEXT},
-            lambda obj, request: [sector.slug for sector in obj.sectors.all()],
+            lambda obj, links: [sector.slug for sector in obj.listed_sectors],
         ),
-        rows("sources", SOURCE_ITEM, source_item, lambda obj: obj.sources.all()),
-        rows("citations", CITATION_ITEM, citation_item, lambda obj: obj.citations.all()),
+        rows("sources", SOURCE_ITEM, source_item, lambda obj: obj.listed_sources),
+        rows("citations", CITATION_ITEM, citation_item, lambda obj: obj.listed_citations),
     ]
 
 

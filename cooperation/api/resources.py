@@ -54,17 +54,17 @@ class Resource:
     fields: list[Field]
     filterset_class: type | None = None
 
-    def represent(self, obj, request) -> dict:
-        return {field.name: field.read(obj, request) for field in self.fields}
+    def represent(self, obj, links) -> dict:
+        return {field.name: field.read(obj, links) for field in self.fields}
 
 
 def cited(queryset: QuerySet) -> QuerySet:
     """A record's sectors, sources and citations, a query each for the whole page."""
     citations = queryset.model.citations.rel.related_model.objects.order_by("pk")
     return queryset.prefetch_related(
-        "sectors",
-        Prefetch("sources", Source.objects.order_by("pk")),
-        Prefetch("citations", citations),
+        Prefetch("sectors", Sector.objects.order_by("pk"), to_attr="listed_sectors"),
+        Prefetch("sources", Source.objects.order_by("pk"), to_attr="listed_sources"),
+        Prefetch("citations", citations, to_attr="listed_citations"),
     )
 
 
@@ -80,18 +80,19 @@ PERSON_ROW = {
 }
 
 
-def person_row(row, request) -> dict:
+def person_row(row, links) -> dict:
     """A participant or a member of staff: who, as what, for which side and body."""
     return {
-        "person": named(row.person, request),
+        "person": named(row.person, links),
         "role": row.role,
         "side": getattr(row, "side", "") or None,
-        "organization": named(getattr(row, "organization", None), request),
+        "organization": named(getattr(row, "organization", None), links),
     }
 
 
-def people_rows(name: str, accessor: str) -> Field:
-    return rows(name, PERSON_ROW, person_row, lambda obj: getattr(obj, accessor).all())
+def people_rows(name: str) -> Field:
+    """Staff or participants, prefetched into `listed_people`."""
+    return rows(name, PERSON_ROW, person_row, lambda obj: obj.listed_people)
 
 
 PARTY_ROW = {
@@ -104,8 +105,8 @@ PARTY_ROW = {
 }
 
 
-def party_row(row, request) -> dict:
-    return {"party": named(row.party, request), "name_as_written": row.name_as_written}
+def party_row(row, links) -> dict:
+    return {"party": named(row.party, links), "name_as_written": row.name_as_written}
 
 
 def record_fields(*own: Field) -> list[Field]:
@@ -114,13 +115,15 @@ def record_fields(*own: Field) -> list[Field]:
 
 def offices() -> QuerySet:
     staff = OfficeStaff.objects.select_related("person").order_by("pk")
-    return cited(queries.offices()).prefetch_related(Prefetch("staff_roles", staff))
+    return cited(queries.offices()).prefetch_related(
+        Prefetch("staff_roles", staff, to_attr="listed_people")
+    )
 
 
 def visits() -> QuerySet:
     participants = VisitParticipant.objects.select_related("person", "organization")
     return cited(queries.visits()).prefetch_related(
-        Prefetch("participations", participants.order_by("pk"))
+        Prefetch("participations", participants.order_by("pk"), to_attr="listed_people")
     )
 
 
@@ -135,11 +138,11 @@ SIGNATORY_ROW = {
 }
 
 
-def signatory_row(row, request) -> dict:
+def signatory_row(row, links) -> dict:
     return {
-        "person": named(row.person, request),
+        "person": named(row.person, links),
         "role": row.role,
-        "signed_for": named(row.municipality or row.organization, request),
+        "signed_for": named(row.municipality or row.organization, links),
     }
 
 
@@ -156,8 +159,8 @@ STATUS_ROW = {
 AS_OF = partial_date("as_of")
 
 
-def status_row(row, request) -> dict:
-    return {"state": row.state, "as_of": AS_OF.read(row, request), "source": row.source_id}
+def status_row(row, links) -> dict:
+    return {"state": row.state, "as_of": AS_OF.read(row, links), "source": row.source_id}
 
 
 def agreements() -> QuerySet:
@@ -167,7 +170,7 @@ def agreements() -> QuerySet:
 def events() -> QuerySet:
     participants = EventParticipant.objects.select_related("person", "organization")
     return cited(queries.events()).prefetch_related(
-        Prefetch("participations", participants.order_by("pk"))
+        Prefetch("participations", participants.order_by("pk"), to_attr="listed_people")
     )
 
 
@@ -190,7 +193,7 @@ RESOURCES = [
             partial_date("closed"),
             attribute("address"),
             optional("website", {"type": "string", "format": "uri"}),
-            people_rows("staff", "staff_roles"),
+            people_rows("staff"),
         ),
     ),
     Resource(
@@ -203,7 +206,7 @@ RESOURCES = [
             references("origins", lambda visit: visit.origins),
             references("destinations", lambda visit: visit.destinations),
             reference("leader"),
-            people_rows("participants", "participations"),
+            people_rows("participants"),
             partial_date("start"),
             partial_date("end"),
             attribute("purpose"),
@@ -219,7 +222,7 @@ RESOURCES = [
             choice("kind", EventKind),
             reference("place"),
             references("organizers", lambda event: event.organizer_list),
-            people_rows("participants", "participations"),
+            people_rows("participants"),
             partial_date("start"),
             partial_date("end"),
         ),

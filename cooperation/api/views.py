@@ -23,6 +23,7 @@ from django.utils.http import http_date
 from django.views.decorators.http import conditional_page
 
 from cooperation.api import openapi
+from cooperation.api.fields import Links
 from cooperation.api.pages import BadParameter, Cursor, changed_since, page_of, page_size
 
 API_PARAMETERS = ("cursor", "page_size", "updated_since", "ordering", "format")
@@ -92,6 +93,7 @@ def record_list(request, resource):
     if since is not None:
         queryset = queryset.filter(updated_at__gte=since)
     records, after = page_of(queryset, size=size, cursor=cursor)
+    links = Links(request)
     next_url = None
     if after is not None:
         query = request.GET.copy()
@@ -99,7 +101,7 @@ def record_list(request, resource):
         next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
     return json_response(
         {
-            "results": [resource.represent(record, request) for record in records],
+            "results": [resource.represent(record, links) for record in records],
             "next": next_url,
         },
         last_modified=latest_change(records),
@@ -113,7 +115,9 @@ def record_detail(request, resource, pk):
         return json_response(
             {"errors": {"id": [f"No published {resource.noun} {pk}."]}}, status=404
         )
-    return json_response(resource.represent(record, request), last_modified=record.updated_at)
+    return json_response(
+        resource.represent(record, Links(request)), last_modified=record.updated_at
+    )
 
 
 @read_only
