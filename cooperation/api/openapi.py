@@ -4,6 +4,8 @@ responses: the resources' fields (fields.py, resources.py) and the public lists'
 the document without anyone writing it there.
 """
 
+import copy
+
 import django_filters
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 
@@ -55,8 +57,12 @@ PAGING = [
 
 
 def filter_schema(filter_) -> dict:
-    """A filter's values: a fixed choice's enum, a year's range, a search's length."""
-    field = filter_.field
+    """A filter's values: a fixed choice's enum, a year's range, a search's length.
+
+    Read from a copy of the class's filter: building the form field of the class's own
+    (`.field` caches it) would freeze its choices for every later request.
+    """
+    field = copy.deepcopy(filter_).field
     if isinstance(filter_, django_filters.ChoiceFilter):
         choices = filter_.extra.get("choices")
         if choices and not callable(choices):

@@ -49,7 +49,10 @@ def changed_since(text: str | None) -> datetime | None:
         )
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment
+    try:
+        return moment.astimezone(UTC)  # the database's time zone
+    except OverflowError:  # "0001-01-01T00:00:00+05:00" is before the first day there is
+        raise BadParameter("updated_since", "Give a date-time from year 1 to 9999.") from None
 
 
 @dataclass(frozen=True)

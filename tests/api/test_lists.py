@@ -128,3 +128,18 @@ def test_partial_dates_are_objects_with_how_the_site_writes_them(client, db):
     assert body["opened"]["as_written"] == "c. 1998"
     assert body["opened"]["precision"] == "year"
     assert body["announced"] is None
+
+
+@pytest.mark.parametrize("moment", ["0001-01-01T00:20:44+16:02", "9999-12-31T23:00:00-05:00"])
+def test_a_moment_beyond_the_calendar_is_a_400(client, db, moment):
+    response = client.get("/api/v1/offices/", {"updated_since": moment})
+    assert response.status_code == 400
+    assert response.json()["errors"]["updated_since"]
+
+
+def test_reading_the_document_leaves_the_lists_filters_working(client, ties):
+    """The document reads each filter's form field from a copy: built on the FilterSet
+    class itself it would keep the choices of that moment (none) for every request."""
+    assert client.get("/api/v1/openapi.json").status_code == 200
+    assert client.get("/offices/", {"sponsor": "beijing"}).status_code == 200
+    assert client.get("/api/v1/offices/", {"sponsor": "beijing"}).status_code == 200

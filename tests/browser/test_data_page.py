@@ -3,12 +3,11 @@
 
 import pytest
 
-from tests.browser.conftest import browser, page
 from tests.browser.test_public_pages import AXE, NARROW, sideways_scroll
 from tests.releases.support import publish, releases_dir
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.browser]
-__all__ = ["browser", "page", "releases_dir"]
+pytestmark = pytest.mark.django_db(transaction=True)
+__all__ = ["releases_dir"]  # a fixture
 
 
 @pytest.mark.parametrize("releases", [0, 2])

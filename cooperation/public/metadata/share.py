@@ -56,7 +56,7 @@ class Share:
 def page_type(request) -> str:
     """The page's type, from the URL's name: "home", "list", or the record a detail page
     shows ("visit" for "visit-detail"); "" for any other page."""
-    name = request.resolver_match.url_name if request.resolver_match else ""
+    name = (request.resolver_match.url_name if request.resolver_match else "") or ""
     if name == "home":
         return "home"
     if name.endswith("-list"):

@@ -2,6 +2,7 @@
 search engines and link previews (cooperation/public/metadata/)."""
 
 from django import template
+from django.core.exceptions import DisallowedHost
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
@@ -13,8 +14,13 @@ register = template.Library()
 @register.simple_tag(takes_context=True)
 def share_meta(context):
     """The canonical link, Open Graph and Twitter card of the page; nothing on a page drawn
-    without its request (the 500 and 503 pages)."""
+    without its request (the 500 and 503 pages), nor on one whose host the site refuses
+    (the 400 page of an unknown Host: its URLs cannot be written on that host)."""
     if "request" not in context:
+        return ""
+    try:
+        context["request"].get_host()
+    except DisallowedHost:
         return ""
     return render_to_string("includes/share_meta.html", {"share": share.share_of(context)})
 
