@@ -19,11 +19,26 @@ def log_out(page):
 
 
 def choose(page, field_id, typed, shown):
-    """Pick an option in one of the admin's autocomplete (select2) boxes."""
-    page.locator(f"#{field_id} + .select2 .select2-selection").click()
-    page.locator(".select2-container--open .select2-search__field").fill(typed)
-    page.locator(".select2-results__option", has_text=shown).click()
+    """Pick an option in one of the admin's autocomplete (select2) boxes, and see it chosen.
+
+    Under load the results of an earlier keystroke can replace the list as the option is
+    clicked, and the click then chooses nothing: the choice is checked, and made again.
+    """
+    chosen = page.locator(f"#select2-{field_id}-container")
+    for _ in range(3):
+        page.locator(f"#{field_id} + .select2 .select2-selection").click()
+        page.locator(".select2-container--open .select2-search__field").fill(typed)
+        page.locator(".select2-results__option", has_text=shown).click()
+        if shown in chosen.inner_text():
+            return
+    raise AssertionError(f"Could not choose “{shown}” in {field_id}")
 
 
 def success_message(page):
+    """The admin's success message; a refused form fails the test with what it said."""
+    outcome = page.locator(".messagelist .success, .errornote, ul.errorlist").first
+    outcome.wait_for()
+    if page.locator(".messagelist .success").count() == 0:
+        errors = page.locator(".errornote, ul.errorlist").all_inner_texts()
+        raise AssertionError(f"The form was refused: {errors}")
     return page.locator(".messagelist .success").inner_text()
