@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from cooperation.models import Language
 from cooperation.partial_dates import Precision, Qualifier
 
 
@@ -162,30 +163,26 @@ def rows(name: str, item: dict, read_row: Callable[[Any, Any], dict], all_rows) 
     )
 
 
-SOURCE_ITEM = {
-    "type": "object",
-    "properties": {
-        "id": INTEGER,
-        "title": TEXT,
-        "publisher": TEXT,
-        "url": {"type": "string", "format": "uri"},
-        "language": TEXT,
-        "published": nullable({"$ref": "#/components/schemas/PartialDate"}),
-    },
-    "required": ["id", "title", "publisher", "url", "language", "published"],
-}
-PUBLISHED = partial_date("published")
-
-
-def source_item(source, links) -> dict:
-    return {
-        "id": source.id,
-        "title": source.title,
-        "publisher": source.publisher,
-        "url": source.url,
-        "language": source.language,
-        "published": PUBLISHED.read(source, links),
+def item_of(fields: list[Field]) -> tuple[dict, Callable]:
+    """An object made of `fields`, inside a record: its schema, and how to read it."""
+    schema = {
+        "type": "object",
+        "properties": {field.name: field.schema for field in fields},
+        "required": [field.name for field in fields],
     }
+    return schema, lambda obj, links: {field.name: field.read(obj, links) for field in fields}
+
+
+# A source as a record cites it, and as /api/v1/sources/ lists it (with its last change).
+SOURCE_FIELDS = [
+    attribute("id", INTEGER),
+    attribute("title"),
+    attribute("publisher"),
+    attribute("url", {"type": "string", "format": "uri"}),
+    partial_date("published"),
+    choice("language", Language),
+]
+SOURCE_ITEM, source_item = item_of(SOURCE_FIELDS)
 
 
 CITATION_ITEM = {

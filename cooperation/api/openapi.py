@@ -68,8 +68,8 @@ def filter_schema(filter_) -> dict:
         if choices and not callable(choices):
             return {"type": "string", "enum": [value for value, _ in choices]}
         return {"type": "string", "description": "A slug, as the list's select offers them."}
-    schema = {"type": "integer"} if isinstance(filter_, django_filters.NumberFilter) else {}
-    schema = schema or {"type": "string"}
+    number = isinstance(filter_, django_filters.NumberFilter)
+    schema = {"type": "integer" if number else "string"}
     for validator in field.validators:
         if isinstance(validator, MinValueValidator):
             schema["minimum"] = validator.limit_value

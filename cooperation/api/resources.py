@@ -10,6 +10,7 @@ from django.db.models import Prefetch, QuerySet
 from cooperation.api.fields import (
     IDENTITY,
     PAGE,
+    SOURCE_FIELDS,
     UPDATED,
     Field,
     attribute,
@@ -29,7 +30,6 @@ from cooperation.models import (
     Country,
     EventKind,
     EventParticipant,
-    Language,
     MunicipalityLevel,
     OfficeStaff,
     OperatingStatus,
@@ -300,15 +300,7 @@ RESOURCES = [
         path="sources",
         noun="source",
         rows=lambda: Source.objects.published(),
-        fields=[
-            attribute("id", {"type": "integer"}),
-            attribute("title"),
-            attribute("publisher"),
-            attribute("url", {"type": "string", "format": "uri"}),
-            partial_date("published"),
-            choice("language", Language),
-            UPDATED,
-        ],
+        fields=[*SOURCE_FIELDS, UPDATED],
     ),
     Resource(
         path="sectors",
