@@ -26,7 +26,8 @@ from cooperation.api import openapi
 from cooperation.api.fields import Links
 from cooperation.api.pages import BadParameter, Cursor, changed_since, page_of, page_size
 
-API_PARAMETERS = ("cursor", "page_size", "updated_since", "ordering", "format")
+# The API's own parameters, and `ordering` (pages follow the last change): not filters.
+API_PARAMETERS = ("cursor", "page_size", "updated_since", "ordering")
 LARGEST_ID = 2**63 - 1  # the id columns' range; a larger id names no record
 
 
