@@ -74,8 +74,8 @@ def framework_urls(root_urlconf: str) -> str:
 
     def page(request) -> dict:
         """The API view's work for an unfiltered first page (no FilterSet to build)."""
-        records, _ = page_of(offices.rows(), size=25, cursor=None)
-        return {"results": [offices.represent(record, Links(request)) for record in records]}
+        rows, _ = page_of(offices.values(offices.rows()), size=25, cursor=None)
+        return {"results": offices.represent(rows, Links(request))}
 
     ninja = NinjaAPI(urls_namespace="bench-ninja")
     ninja.get("/offices/")(page)

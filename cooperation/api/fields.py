@@ -1,25 +1,43 @@
 """What one record looks like in the API, declared once: each `Field` has its JSON name,
-its JSON Schema and how it is read from a loaded record. The responses and the OpenAPI
-document (openapi.py) are both made from these declarations, so the document cannot drift
-from what is served.
+its JSON Schema, the columns it reads and how it makes its value from them. The responses
+and the OpenAPI document (openapi.py) are both made from these declarations, so the
+document cannot drift from what is served.
+
+A page is read as rows of values, not model instances (rows.py): the record's own columns
+and those of what it names (`sponsor__name`) in one query, and each list it carries
+(sectors, sources, staff...) in one more query for the whole page. Building a model
+instance per record, municipality, source and person cost most of a harvest's time.
 
 Readers get only what the public pages show: never a source's pasted text, staff notes,
 or anything of a draft (the resources' querysets are published only).
 """
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from cooperation.models import Language
-from cooperation.partial_dates import Precision, Qualifier
+from cooperation.models import Language, Municipality
+from cooperation.partial_dates import Precision, Qualifier, written_date
+
+
+@dataclass(frozen=True, eq=False)
+class Many:
+    """A list that a record carries: the rows at `path` from the record (a reverse foreign
+    key or a many-to-many), each with `columns` (paths from that row), in the order of
+    their ids unless `sort` (a key of a row) says otherwise. Fetched once for a page."""
+
+    path: str
+    columns: tuple[str, ...]
+    sort: Callable[[dict], Any] | None = None
 
 
 @dataclass(frozen=True)
 class Field:
     name: str
     schema: dict
-    read: Callable[[Any, "Links"], Any]  # (record, the request's links) -> JSON value
+    read: Callable[[dict, "Links"], Any]  # (a row, the request's links) -> JSON value
+    columns: tuple[str, ...] = ()  # what `read` takes from the row
+    many: Many | None = field(default=None)  # or the list it reads, under the row's `many`
 
 
 def nullable(schema: dict) -> dict:
@@ -34,9 +52,9 @@ INTEGER = {"type": "integer"}
 
 
 def attribute(name: str, schema: dict = TEXT, *, path: str | None = None) -> Field:
-    """A plain attribute (`path` when it differs from the JSON name)."""
-    attr = path or name
-    return Field(name, schema, lambda obj, links: getattr(obj, attr))
+    """A column as it is stored (`path` when it differs from the JSON name)."""
+    column = path or name
+    return Field(name, schema, lambda row, links: row[column], (column,))
 
 
 def choice(name: str, choices, *, path: str | None = None) -> Field:
@@ -45,9 +63,9 @@ def choice(name: str, choices, *, path: str | None = None) -> Field:
 
 
 def optional(name: str, schema: dict = TEXT, *, path: str | None = None) -> Field:
-    """An attribute that may be empty: "" and None are both null."""
-    attr = path or name
-    return Field(name, nullable(schema), lambda obj, links: getattr(obj, attr) or None)
+    """A column that may be empty: "" and None are both null."""
+    column = path or name
+    return Field(name, nullable(schema), lambda row, links: row[column] or None, (column,))
 
 
 PLACEHOLDER = "slug-placeholder"
@@ -60,21 +78,33 @@ class Links:
 
     def __init__(self, request):
         self.root = request.build_absolute_uri("/").removesuffix("/")
-        self.paths: dict[type, str] = {}
+        self.paths: dict[type, tuple[str, str]] = {}
 
-    def page(self, obj) -> str:
-        model = type(obj)
+    def page(self, model: type, slug: str) -> str:
         if model not in self.paths:
-            self.paths[model] = model(slug=PLACEHOLDER).get_absolute_url()
-        return self.root + self.paths[model].replace(PLACEHOLDER, obj.slug)
+            path = model(slug=PLACEHOLDER).get_absolute_url()
+            head, _, tail = path.partition(PLACEHOLDER)
+            self.paths[model] = (self.root + head, tail)
+        head, tail = self.paths[model]
+        return f"{head}{slug}{tail}"
 
 
-PAGE = Field("url", {"type": "string", "format": "uri"}, lambda obj, links: links.page(obj))
+def page(model: type) -> Field:
+    """The absolute URL of the record's public page."""
+    return Field(
+        "url",
+        {"type": "string", "format": "uri"},
+        lambda row, links: links.page(model, row["slug"]),
+        ("slug",),
+    )
+
+
 IDENTITY = [attribute("id", INTEGER), attribute("slug")]
 UPDATED = Field(
     "updated_at",
     {"type": "string", "format": "date-time"},
-    lambda obj, links: obj.updated_at.isoformat(),
+    lambda row, links: row["updated_at"].isoformat(),
+    ("updated_at",),
 )
 
 PARTIAL_DATE = {
@@ -92,20 +122,22 @@ PARTIAL_DATE = {
 
 
 def partial_date(name: str) -> Field:
-    """A partial date as an object, or null when the record has none."""
+    """A partial date (its three columns) as an object, or null when the record has none."""
+    value, precision, qualifier = f"{name}_date", f"{name}_precision", f"{name}_qualifier"
 
-    def read(obj, links):
-        date = getattr(obj, name)
-        if not date:
+    def read(row, links):
+        day = row[value]
+        if day is None:
             return None
         return {
-            "value": date.value.isoformat(),
-            "precision": date.precision,
-            "qualifier": date.qualifier,
-            "as_written": str(date),
+            "value": day.isoformat(),
+            "precision": row[precision],
+            "qualifier": row[qualifier],
+            "as_written": written_date(day, row[precision], row[qualifier]),
         }
 
-    return Field(name, nullable({"$ref": "#/components/schemas/PartialDate"}), read)
+    schema = nullable({"$ref": "#/components/schemas/PartialDate"})
+    return Field(name, schema, read, (value, precision, qualifier))
 
 
 NAMES = {
@@ -115,62 +147,77 @@ NAMES = {
     "name_zh": TEXT,
     "name_he": TEXT,
 }
+# The municipalities and organizations a record names: only municipalities have a page.
+PARTIES = (("municipality", Municipality), ("organization", None))
 
 
-def named(thing, links) -> dict | None:
-    """A municipality, organization or person where a record names it: its id, slug and
-    names in three scripts; a municipality also its public page."""
-    if thing is None:
+def name_columns(prefix: str) -> tuple[str, ...]:
+    return tuple(f"{prefix}__{key}" for key in NAMES)
+
+
+def named(row: dict, prefix: str, links, model: type | None = None) -> dict | None:
+    """The thing at `prefix` (a municipality, organization or person a record names): its
+    id, slug and names in three scripts, and the public page of a `model` that has one;
+    null when the row names none."""
+    if row.get(f"{prefix}__id") is None:
         return None
-    reference = {key: getattr(thing, key) for key in NAMES}
-    if hasattr(thing, "get_absolute_url"):
-        reference["url"] = links.page(thing)
+    reference = {key: row[f"{prefix}__{key}"] for key in NAMES}
+    if model is not None:
+        reference["url"] = links.page(model, reference["slug"])
     return reference
 
+
+def party(row: dict, links, prefix: str = "") -> dict | None:
+    """The municipality or else the organization a row names."""
+    for name, model in PARTIES:
+        reference = named(row, f"{prefix}{name}", links, model)
+        if reference is not None:
+            return reference
+    return None
+
+
+PARTY_COLUMNS = name_columns("municipality") + name_columns("organization")
 
 NAMED = {
     "type": "object",
     "properties": {**NAMES, "url": {"type": "string", "format": "uri"}},
     "required": list(NAMES),
 }
+REFERENCE = nullable({"$ref": "#/components/schemas/Named"})
+REFERENCES = {"type": "array", "items": {"$ref": "#/components/schemas/Named"}}
 
 
-def reference(name: str, *, path: str | None = None) -> Field:
-    """One named thing, or null."""
-    attr = path or name
+def reference(name: str, model: type | None = None) -> Field:
+    """One named thing (with its page when it is a `model` that has one), or null."""
     return Field(
-        name,
-        nullable({"$ref": "#/components/schemas/Named"}),
-        lambda obj, links: named(getattr(obj, attr), links),
+        name, REFERENCE, lambda row, links: named(row, name, links, model), name_columns(name)
     )
 
 
-def references(name: str, things: Callable[[Any], list]) -> Field:
-    """Named things, in the record's order."""
+def many(name: str, schema: dict, read_row: Callable, rows: Many) -> Field:
+    """A list of the record's `rows`, each made by `read_row(row, links)`."""
     return Field(
         name,
-        {"type": "array", "items": {"$ref": "#/components/schemas/Named"}},
-        lambda obj, links: [named(thing, links) for thing in things(obj)],
+        {"type": "array", "items": schema},
+        lambda row, links: [read_row(item, links) for item in row["many"][rows]],
+        many=rows,
     )
 
 
-def rows(name: str, item: dict, read_row: Callable[[Any, Any], dict], all_rows) -> Field:
-    """Rows of a record (participants, parties), each an object of `item`'s schema."""
-    return Field(
-        name,
-        {"type": "array", "items": item},
-        lambda obj, links: [read_row(row, links) for row in all_rows(obj)],
-    )
-
-
-def item_of(fields: list[Field]) -> tuple[dict, Callable]:
-    """An object made of `fields`, inside a record: its schema, and how to read it."""
+def item_of(fields: list[Field]) -> tuple[dict, Callable, tuple[str, ...]]:
+    """An object made of `fields`, inside a record: its schema, how to read it from a row,
+    and the columns that takes."""
     schema = {
         "type": "object",
         "properties": {field.name: field.schema for field in fields},
         "required": [field.name for field in fields],
     }
-    return schema, lambda obj, links: {field.name: field.read(obj, links) for field in fields}
+    columns = tuple(column for field in fields for column in field.columns)
+    return (
+        schema,
+        lambda row, links: {field.name: field.read(row, links) for field in fields},
+        columns,
+    )
 
 
 # A source as a record cites it, and as /api/v1/sources/ lists it (with its last change).
@@ -182,7 +229,7 @@ SOURCE_FIELDS = [
     partial_date("published"),
     choice("language", Language),
 ]
-SOURCE_ITEM, source_item = item_of(SOURCE_FIELDS)
+SOURCE_ITEM, source_item, SOURCE_COLUMNS = item_of(SOURCE_FIELDS)
 
 
 CITATION_ITEM = {
@@ -198,28 +245,27 @@ CITATION_ITEM = {
 }
 
 
-def citation_item(citation, links) -> dict:
+def citation_item(row, links) -> dict:
     return {
-        "fact": citation.fact,
-        "source": citation.source_id,
-        "quote": citation.quote,
-        "quote_en": citation.quote_en or None,
+        "fact": row["fact"],
+        "source": row["source"],
+        "quote": row["quote"],
+        "quote_en": row["quote_en"] or None,
     }
 
 
+SECTORS = Many("sectors", ("slug",))
+SOURCES = Many("sources", SOURCE_COLUMNS)
+CITATIONS = Many("citations", ("fact", "source", "quote", "quote_en"))
+
+
 def evidence() -> list[Field]:
-    """What every record carries: its grade, sectors, sources and cited facts (prefetched
-    into lists by resources.cited: a related manager per record and relation would cost
-    more than the rest of the record)."""
+    """What every record carries: its grade, sectors, sources and cited facts."""
     return [
         optional("evidence_grade"),
-        Field(
-            "sectors",
-            {"type": "array", "items": TEXT},
-            lambda obj, links: [sector.slug for sector in obj.listed_sectors],
-        ),
-        rows("sources", SOURCE_ITEM, source_item, lambda obj: obj.listed_sources),
-        rows("citations", CITATION_ITEM, citation_item, lambda obj: obj.listed_citations),
+        many("sectors", TEXT, lambda row, links: row["slug"], SECTORS),
+        many("sources", SOURCE_ITEM, source_item, SOURCES),
+        many("citations", CITATION_ITEM, citation_item, CITATIONS),
     ]
 
 

@@ -1,46 +1,54 @@
-"""The API's record types: for each, its path, its published rows with what the response
-reads fetched up front (a fixed number of queries per page, whatever its size), the
-public list's FilterSet when it has one, and its fields (fields.py)."""
+"""The API's record types: for each, its path, its published rows, the public list's
+FilterSet when it has one, and its fields (fields.py), read for a whole page in a fixed
+number of queries, whatever its size (rows.py)."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from cooperation.api.fields import (
     IDENTITY,
-    PAGE,
+    PARTY_COLUMNS,
+    REFERENCES,
     SOURCE_FIELDS,
     UPDATED,
     Field,
+    Many,
     attribute,
     choice,
     evidence,
+    many,
+    name_columns,
     named,
     nullable,
     optional,
+    page,
     partial_date,
+    party,
     reference,
-    references,
-    rows,
 )
+from cooperation.api.rows import attach_lists, lists_of, values
 from cooperation.models import (
+    Agreement,
     AgreementKind,
     AgreementState,
     Country,
+    Event,
     EventKind,
-    EventParticipant,
+    LiaisonOffice,
+    Municipality,
     MunicipalityLevel,
-    OfficeStaff,
     OperatingStatus,
     Organization,
     Person,
+    PlaceRole,
     Sector,
     Side,
     Source,
-    VisitParticipant,
+    Visit,
 )
-from cooperation.models.agreements import signatories_and_statuses
 from cooperation.models.places import OrganizationKind
 from cooperation.public import queries
 from cooperation.public.views.lists import AGREEMENTS, EVENTS, MUNICIPALITIES, OFFICES, VISITS
@@ -50,22 +58,22 @@ from cooperation.public.views.lists import AGREEMENTS, EVENTS, MUNICIPALITIES, O
 class Resource:
     path: str  # offices, visits, ...
     noun: str  # for the document: "liaison office"
-    rows: Callable[[], QuerySet]  # published, with what `fields` read
+    rows: Callable[[], QuerySet]  # published
     fields: list[Field]
     filterset_class: type | None = None
 
-    def represent(self, obj, links) -> dict:
-        return {field.name: field.read(obj, links) for field in self.fields}
+    @cached_property
+    def lists(self):
+        return lists_of(self.fields)
 
+    def values(self, queryset: QuerySet) -> QuerySet:
+        """`queryset` (of `rows()`) as rows of what the fields read."""
+        return values(queryset, self.fields)
 
-def cited(queryset: QuerySet) -> QuerySet:
-    """A record's sectors, sources and citations, a query each for the whole page."""
-    citations = queryset.model.citations.rel.related_model.objects.order_by("pk")
-    return queryset.prefetch_related(
-        Prefetch("sectors", Sector.objects.order_by("pk"), to_attr="listed_sectors"),
-        Prefetch("sources", Source.objects.order_by("pk"), to_attr="listed_sources"),
-        Prefetch("citations", citations, to_attr="listed_citations"),
-    )
+    def represent(self, rows: list[dict], links) -> list[dict]:
+        """Each row of `values()` as the API gives it, with its lists fetched for all."""
+        attach_lists(self.rows().model, rows, self.lists)
+        return [{field.name: field.read(row, links) for field in self.fields} for row in rows]
 
 
 PERSON_ROW = {
@@ -81,18 +89,25 @@ PERSON_ROW = {
 
 
 def person_row(row, links) -> dict:
-    """A participant or a member of staff: who, as what, for which side and body."""
+    """A participant or a member of staff: who, as what, for which side and body (staff
+    have neither)."""
     return {
-        "person": named(row.person, links),
-        "role": row.role,
-        "side": getattr(row, "side", "") or None,
-        "organization": named(getattr(row, "organization", None), links),
+        "person": named(row, "person", links),
+        "role": row["role"],
+        "side": row.get("side") or None,
+        "organization": named(row, "organization", links),
     }
 
 
-def people_rows(name: str) -> Field:
-    """Staff or participants, prefetched into `listed_people`."""
-    return rows(name, PERSON_ROW, person_row, lambda obj: obj.listed_people)
+STAFF = Many("staff_roles", ("role", *name_columns("person")))
+PARTICIPANTS = Many(
+    "participations",
+    ("role", "side", *name_columns("person"), *name_columns("organization")),
+)
+
+
+def people(name: str, rows: Many) -> Field:
+    return many(name, PERSON_ROW, person_row, rows)
 
 
 PARTY_ROW = {
@@ -106,25 +121,24 @@ PARTY_ROW = {
 
 
 def party_row(row, links) -> dict:
-    return {"party": named(row.party, links), "name_as_written": row.name_as_written}
+    return {"party": party(row, links), "name_as_written": row["name_as_written"]}
 
 
-def record_fields(*own: Field) -> list[Field]:
-    return [*IDENTITY, PAGE, *own, attribute("description"), *evidence(), UPDATED]
-
-
-def offices() -> QuerySet:
-    staff = OfficeStaff.objects.select_related("person").order_by("pk")
-    return cited(queries.offices()).prefetch_related(
-        Prefetch("staff_roles", staff, to_attr="listed_people")
+def parties(name: str, rows: Many, keep: Callable[[dict], bool] = lambda row: True) -> Field:
+    """The municipalities and organizations among `rows` (those `keep` keeps), in order."""
+    return Field(
+        name,
+        REFERENCES,
+        lambda row, links: [party(item, links) for item in row["many"][rows] if keep(item)],
+        many=rows,
     )
 
 
-def visits() -> QuerySet:
-    participants = VisitParticipant.objects.select_related("person", "organization")
-    return cited(queries.visits()).prefetch_related(
-        Prefetch("participations", participants.order_by("pk"), to_attr="listed_people")
-    )
+PLACES = Many("places", ("role", *PARTY_COLUMNS))
+
+
+def in_role(role: str) -> Callable[[dict], bool]:
+    return lambda row: row["role"] == role
 
 
 SIGNATORY_ROW = {
@@ -140,9 +154,9 @@ SIGNATORY_ROW = {
 
 def signatory_row(row, links) -> dict:
     return {
-        "person": named(row.person, links),
-        "role": row.role,
-        "signed_for": named(row.municipality or row.organization, links),
+        "person": named(row, "person", links),
+        "role": row["role"],
+        "signed_for": party(row, links),
     }
 
 
@@ -160,53 +174,59 @@ AS_OF = partial_date("as_of")
 
 
 def status_row(row, links) -> dict:
-    return {"state": row.state, "as_of": AS_OF.read(row, links), "source": row.source_id}
+    return {"state": row["state"], "as_of": AS_OF.read(row, links), "source": row["source"]}
 
 
-def agreements() -> QuerySet:
-    return cited(queries.agreements()).prefetch_related(*signatories_and_statuses())
+def dated_first(row) -> tuple:
+    """An agreement's statuses in the order of their dates, undated ones last (its Meta)."""
+    return (row["as_of_date"] is None, row["as_of_date"] or 0, row["pk"])
 
 
-def events() -> QuerySet:
-    participants = EventParticipant.objects.select_related("person", "organization")
-    return cited(queries.events()).prefetch_related(
-        Prefetch("participations", participants.order_by("pk"), to_attr="listed_people")
-    )
+PARTIES = Many("parties", ("name_as_written", *PARTY_COLUMNS))
+SIGNATORIES = Many("signatories", ("role", *name_columns("person"), *PARTY_COLUMNS))
+STATUSES = Many("statuses", ("state", "source", *AS_OF.columns), sort=dated_first)
+ORGANIZERS = Many("organizers", PARTY_COLUMNS)
+
+
+def record_fields(model: type, *own: Field) -> list[Field]:
+    return [*IDENTITY, page(model), *own, attribute("description"), *evidence(), UPDATED]
 
 
 RESOURCES = [
     Resource(
         path="offices",
         noun="liaison office",
-        rows=offices,
+        rows=queries.offices,
         filterset_class=OFFICES.filterset_class,
         fields=record_fields(
+            LiaisonOffice,
             attribute("name"),
             attribute("name_zh"),
             attribute("name_he"),
-            reference("sponsor"),
+            reference("sponsor", Municipality),
             reference("sponsor_organization"),
-            reference("host"),
+            reference("host", Municipality),
             choice("operating_status", OperatingStatus),
             partial_date("announced"),
             partial_date("opened"),
             partial_date("closed"),
             attribute("address"),
             optional("website", {"type": "string", "format": "uri"}),
-            people_rows("staff"),
+            people("staff", STAFF),
         ),
     ),
     Resource(
         path="visits",
         noun="visit",
-        rows=visits,
+        rows=queries.visits,
         filterset_class=VISITS.filterset_class,
         fields=record_fields(
+            Visit,
             attribute("title"),
-            references("origins", lambda visit: visit.origins),
-            references("destinations", lambda visit: visit.destinations),
+            parties("origins", PLACES, in_role(PlaceRole.ORIGIN)),
+            parties("destinations", PLACES, in_role(PlaceRole.DESTINATION)),
             reference("leader"),
-            people_rows("participants"),
+            people("participants", PARTICIPANTS),
             partial_date("start"),
             partial_date("end"),
             attribute("purpose"),
@@ -215,14 +235,15 @@ RESOURCES = [
     Resource(
         path="events",
         noun="event",
-        rows=events,
+        rows=queries.events,
         filterset_class=EVENTS.filterset_class,
         fields=record_fields(
+            Event,
             attribute("title"),
             choice("kind", EventKind),
-            reference("place"),
-            references("organizers", lambda event: event.organizer_list),
-            people_rows("participants"),
+            reference("place", Municipality),
+            parties("organizers", ORGANIZERS),
+            people("participants", PARTICIPANTS),
             partial_date("start"),
             partial_date("end"),
         ),
@@ -230,18 +251,19 @@ RESOURCES = [
     Resource(
         path="agreements",
         noun="agreement",
-        rows=agreements,
+        rows=queries.agreements,
         filterset_class=AGREEMENTS.filterset_class,
         fields=record_fields(
+            Agreement,
             attribute("title"),
             choice("kind", AgreementKind),
-            rows("parties", PARTY_ROW, party_row, lambda agreement: agreement.parties.all()),
-            rows("signatories", SIGNATORY_ROW, signatory_row, lambda a: a.signatories.all()),
+            many("parties", PARTY_ROW, party_row, PARTIES),
+            many("signatories", SIGNATORY_ROW, signatory_row, SIGNATORIES),
             partial_date("signed"),
             partial_date("ended"),
-            rows("status_history", STATUS_ROW, status_row, lambda a: a.statuses.all()),
-            optional("visit", {"type": "integer"}, path="visit_id"),
-            optional("event", {"type": "integer"}, path="event_id"),
+            many("status_history", STATUS_ROW, status_row, STATUSES),
+            optional("visit", {"type": "integer"}),
+            optional("event", {"type": "integer"}),
         ),
     ),
     Resource(
@@ -251,13 +273,13 @@ RESOURCES = [
         filterset_class=MUNICIPALITIES.filterset_class,
         fields=[
             *IDENTITY,
-            PAGE,
+            page(Municipality),
             attribute("name"),
             attribute("name_zh"),
             attribute("name_he"),
             choice("country", Country),
             choice("level", MunicipalityLevel),
-            reference("parent"),
+            reference("parent", Municipality),
             optional("population", {"type": "integer"}),
             optional("population_year", {"type": "integer"}),
             optional("latitude", {"type": "number"}),
@@ -270,7 +292,7 @@ RESOURCES = [
     Resource(
         path="organizations",
         noun="organization",
-        rows=lambda: Organization.objects.published().select_related("municipality"),
+        rows=lambda: Organization.objects.published(),
         fields=[
             *IDENTITY,
             attribute("name"),
@@ -278,7 +300,7 @@ RESOURCES = [
             attribute("name_he"),
             choice("kind", OrganizationKind),
             optional("country"),
-            reference("municipality"),
+            reference("municipality", Municipality),
             optional("website", {"type": "string", "format": "uri"}),
             attribute("description"),
             UPDATED,

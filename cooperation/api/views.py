@@ -67,8 +67,8 @@ def read_only(view):
     return wrapper
 
 
-def latest_change(records) -> object | None:
-    return max((record.updated_at for record in records), default=None)
+def latest_change(rows) -> object | None:
+    return max((row["updated_at"] for row in rows), default=None)
 
 
 @read_only
@@ -93,8 +93,7 @@ def record_list(request, resource):
         queryset = filterset.qs
     if since is not None:
         queryset = queryset.filter(updated_at__gte=since)
-    records, after = page_of(queryset, size=size, cursor=cursor)
-    links = Links(request)
+    rows, after = page_of(resource.values(queryset), size=size, cursor=cursor)
     next_url = None
     if after is not None:
         query = request.GET.copy()
@@ -102,23 +101,22 @@ def record_list(request, resource):
         next_url = request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
     return json_response(
         {
-            "results": [resource.represent(record, links) for record in records],
+            "results": resource.represent(rows, Links(request)),
             "next": next_url,
         },
-        last_modified=latest_change(records),
+        last_modified=latest_change(rows),
     )
 
 
 @read_only
 def record_detail(request, resource, pk):
-    record = resource.rows().filter(pk=pk).first() if 1 <= pk <= LARGEST_ID else None
-    if record is None:
+    rows = list(resource.values(resource.rows().filter(pk=pk))) if 1 <= pk <= LARGEST_ID else []
+    if not rows:
         return json_response(
             {"errors": {"id": [f"No published {resource.noun} {pk}."]}}, status=404
         )
-    return json_response(
-        resource.represent(record, Links(request)), last_modified=record.updated_at
-    )
+    [record] = resource.represent(rows, Links(request))
+    return json_response(record, last_modified=rows[0]["updated_at"])
 
 
 @read_only
