@@ -9,8 +9,10 @@ client: middleware, URLconf, view, JSON), one after another, for `--seconds` eac
 figure is measured in the same run, so the ratios hold on any machine.
 
 Prints requests/s of `/healthz`, of `/api/v1/offices/` (25 rows), of a filtered and
-searched call, of an `updated_since` harvest in pages of 500, the ratios against
-`/healthz`; and rows/s of a full harvest of every office against the CSV export.
+searched call, of an `updated_since` harvest in pages of 500, each with the page cache
+off and on (a reader repeating what others asked: sinoisrael/http/page_cache.py), the
+ratios against `/healthz`; and rows/s of a full harvest of every office against the CSV
+export.
 Targets: a 25-row page >= 0.3x /healthz; a full harvest >= 0.5x the export's rows/s.
 
 `--frameworks` also serves the same 25-row page (the same filters, page and
@@ -131,10 +133,17 @@ def main():
         pages["django-ninja, same page"] = "/bench/ninja/offices/"
         pages["REST framework, same page"] = "/bench/drf/offices/"
     print(f"{args.rows:,} offices, {settings.DATABASES['default']['ENGINE'].split('.')[-1]}")
-    print(f"{'/healthz':<32} {healthz:8.0f} requests/s")
+    print(f"{'/healthz':<36} {healthz:6.0f} requests/s")
     for label, url in pages.items():
-        measured = rate(client, url, args.seconds)
-        print(f"{label:<32} {measured:8.0f} requests/s  {measured / healthz:5.3f}x /healthz")
+        for cached in (False, True):
+            settings.PAGE_CACHE = cached
+            measured = rate(client, url, args.seconds)
+            how = "cached" if cached else "uncached"
+            print(
+                f"{'' if cached else label:<27} {how:<8} {measured:6.0f} requests/s"
+                f"  {measured / healthz:5.3f}x /healthz"
+            )
+    settings.PAGE_CACHE = False  # a harvest's pages are read once each (and not stored)
 
     rows, seconds = harvest(client, "/api/v1/offices/?page_size=500")
     api_rate = rows / seconds

@@ -7,6 +7,7 @@ class CooperationConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from cooperation.records import signals
+        from cooperation.records import invalidation, signals
 
         signals.connect()
+        invalidation.connect()

@@ -25,6 +25,8 @@ from django.db import DEFAULT_DB_ALIAS, connections, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils.duration import duration_string
 
+from cooperation.records.invalidation import pages_changed
+
 FORMAT = "sinoisrael-dataset"
 VERSION = 1
 NOT_EXPORTED = {ContentType, Permission, apps.get_model("sessions", "Session")}
@@ -225,4 +227,5 @@ def import_dataset(
             for sql in connection.ops.sequence_reset_sql(no_style(), known.values()):
                 cursor.execute(sql)
         connection.check_constraints()
+        pages_changed(using)  # rows written in bulk send no signal
     return counts

@@ -107,3 +107,20 @@ def database_from_url(url: str, *, base_dir: Path) -> dict:
         "PORT": str(parsed["PORT"] or ""),
         "OPTIONS": dict(parsed.get("OPTIONS", {})),
     }
+
+
+def caches_from_env(*, base_dir: Path) -> dict:
+    """The cache every worker and server shares: Redis at `REDIS_URL` when it is set, else
+    files in `DJANGO_CACHE_DIR` (shared by the workers of one machine; needs nothing).
+    `DJANGO_CACHE_KEY_PREFIX` keeps two sites (or test runs) that share one Redis apart."""
+    redis_url = os.environ.get("REDIS_URL", "").strip()
+    if redis_url:
+        cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": redis_url}
+    else:
+        cache = {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("DJANGO_CACHE_DIR", str(base_dir / "var" / "cache")),
+            "OPTIONS": {"MAX_ENTRIES": 5000},
+        }
+    cache["KEY_PREFIX"] = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "sinoisrael")
+    return {"default": cache}

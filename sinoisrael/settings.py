@@ -8,7 +8,14 @@ import os
 import secrets
 from pathlib import Path
 
-from sinoisrael.env import database_from_url, env_bool, env_int, env_list, env_networks
+from sinoisrael.env import (
+    caches_from_env,
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_networks,
+)
 from sinoisrael.http.csp import CONTENT_SECURITY_POLICY
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -49,6 +56,7 @@ MIDDLEWARE = [
     "sinoisrael.http.middleware.ErrorPageMiddleware",
     "sinoisrael.http.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "sinoisrael.http.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -122,6 +130,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     options.setdefault("keepalives_count", int(os.environ.get("DJANGO_DB_KEEPALIVES_COUNT", "3")))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The shared cache and the page cache (sinoisrael/http/page_cache.py, README "Scaling out").
+CACHES = caches_from_env(base_dir=BASE_DIR)
+PAGE_CACHE = env_bool("DJANGO_PAGE_CACHE", not DEBUG)  # off in development: templates change
+PAGE_CACHE_SECONDS = env_int("DJANGO_PAGE_CACHE_SECONDS", 24 * 3600)  # until evicted unread
+PAGE_CACHE_MAX_BYTES = env_int("DJANGO_PAGE_CACHE_MAX_BYTES", 256 * 1024)  # larger: not kept
+PAGE_CACHE_CDN_SECONDS = env_int("DJANGO_PAGE_CACHE_CDN_SECONDS", 60)  # s-maxage for a CDN
 
 # CSV exports (cooperation/exports/): at most this many at once in a server process, well
 # below gunicorn's threads per worker, so downloads never take every thread; and the

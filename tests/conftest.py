@@ -1,3 +1,6 @@
+import os
+import uuid
+
 import pytest
 from django.conf import settings
 from django.core.management import call_command
@@ -5,6 +8,8 @@ from django.db import transaction
 from django.test import override_settings
 
 from cooperation.devdata.sample_loader import load_sample_data
+from sinoisrael.env import caches_from_env
+from sinoisrael.http.page_cache import public_data_changed
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -29,6 +34,28 @@ def plain_static_files(tmp_path_factory):
     override.enable()
     yield
     override.disable()
+
+
+@pytest.fixture(autouse=True, scope="session")
+def cache_of_the_run(tmp_path_factory):
+    """The page cache of this run only, in its own folder (or, with REDIS_URL, under its
+    own key prefix), for the test process and the servers it starts (they inherit the
+    environment): two runs side by side never read each other's pages."""
+    os.environ["DJANGO_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["DJANGO_CACHE_KEY_PREFIX"] = f"tests-{uuid.uuid4().hex}"
+    os.environ["DJANGO_PAGE_CACHE_SECONDS"] = "600"  # a shared Redis drops a run's pages soon
+    override = override_settings(
+        CACHES=caches_from_env(base_dir=settings.BASE_DIR), PAGE_CACHE_SECONDS=600
+    )
+    override.enable()
+    yield
+    override.disable()
+
+
+@pytest.fixture(autouse=True)
+def fresh_page_cache(cache_of_the_run):
+    """Each test starts with no stored page: a new generation."""
+    public_data_changed()
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,7 @@ from cooperation.models import (
 from cooperation.models.base import Named
 from cooperation.models.places import OrganizationKind
 from cooperation.partial_dates import PartialDate, Precision, Qualifier
+from cooperation.records.invalidation import pages_changed
 
 PREFIX = "synthetic-"
 SOURCE_URL = "https://example.org/synthetic-articles/"
@@ -169,6 +170,7 @@ def generate_offices(count: int, *, seed: int = 2018) -> None:
             # statement timeout that settings.py sets for requests.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL statement_timeout = 0")
+        pages_changed()  # rows written in bulk send no signal
         delete_synthetic()
         sectors = Numbered(Sector, SECTORS).insert(
             lambda n: {"name": f"Synthetic sector {n}", "slug": f"{PREFIX}sector-{n}"}

@@ -27,6 +27,7 @@ from cooperation.models.base import EvidenceGrade as Grade
 from cooperation.models.places import Country
 from cooperation.models.sources import PublisherKind
 from cooperation.scripts import name_key
+from sinoisrael.http.page_cache import public_data_changed
 
 
 @dataclass(frozen=True)
@@ -105,3 +106,4 @@ def refresh_grade(model, pk) -> None:
         facts_stated=assessment.facts,
         facts_cited=assessment.cited,
     )
+    public_data_changed()  # a queryset update sends no signal; the grade is on public pages

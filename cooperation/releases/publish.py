@@ -31,6 +31,7 @@ from django.utils import timezone
 from cooperation.releases import catalog, package
 from cooperation.releases.changes import compare, digests_by_table, row_digest
 from cooperation.releases.tables import TABLES, SiteAddress, schema, typed_rows, write_csv
+from sinoisrael.http.page_cache import public_data_changed
 
 LOCK_FILE = ".publish.lock"
 STAGING_PREFIX = ".incoming-"
@@ -138,4 +139,5 @@ def publish_release(*, site: SiteAddress, progress: Callable, notes: str = "") -
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    public_data_changed()  # /data/ lists it
     return Published(number=number, folder=target)

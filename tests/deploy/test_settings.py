@@ -177,3 +177,19 @@ def test_postgres_url_uses_the_connection_pool():
         script, DJANGO_DEBUG="1", DATABASE_URL="postgres://postgres@127.0.0.1:5432/sinoisrael"
     )
     assert result.stdout.strip() == "['max_size', 'min_size', 'timeout']", result.stderr
+
+
+SHOW_SETTING = "import django; django.setup(); from django.conf import settings; print(settings.{})"
+
+
+@pytest.mark.parametrize(("value", "expected"), [("off", "False"), ("on", "True")])
+def test_the_page_cache_is_turned_off_and_on_by_its_variable(value, expected):
+    result = run_python(SHOW_SETTING.format("PAGE_CACHE"), DJANGO_PAGE_CACHE=value)
+    assert result.stdout.strip() == expected, result.stderr
+
+
+def test_the_cache_is_redis_with_redis_url_and_files_without():
+    code = SHOW_SETTING.format("CACHES['default']['BACKEND']")
+    assert run_python(code, REDIS_URL="").stdout.strip().endswith("FileBasedCache")
+    redis = run_python(code, REDIS_URL="redis://127.0.0.1:6379/0")
+    assert redis.stdout.strip().endswith("RedisCache"), redis.stderr

@@ -20,6 +20,9 @@ from django.db import connection
 BASE = Path(__file__).resolve().parents[2]  # the project
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 PRODUCTION_HOSTS = "127.0.0.1,localhost"
+# The test run's own page cache (tests/conftest.py): a server shares it with the tests, as
+# the servers of one site share theirs, and never with another run's.
+RUN_CACHE = ("DJANGO_CACHE_DIR", "DJANGO_CACHE_KEY_PREFIX", "DJANGO_PAGE_CACHE_SECONDS")
 
 
 def production_env(**extra) -> dict[str, str]:
@@ -27,7 +30,7 @@ def production_env(**extra) -> dict[str, str]:
     clean = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith(("DJANGO_", "DATABASE_", "GUNICORN_"))
+        if not key.startswith(("DJANGO_", "DATABASE_", "GUNICORN_")) or key in RUN_CACHE
     }
     return {
         **clean,
