@@ -1,6 +1,7 @@
 """Reading settings from environment variables, with errors that say what to fix."""
 
 import ipaddress
+import math
 import os
 from pathlib import Path
 
@@ -50,6 +51,22 @@ def env_int(name: str, default: int) -> int:
     return int(raw)
 
 
+def env_seconds(name: str, default: float) -> float:
+    """A number of seconds, 0 or more (`2`, `0.5`)."""
+    raw = os.environ.get(name)
+    if raw is None:
+        return float(default)
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = math.nan  # refused below, with the negative numbers
+    if not seconds >= 0:
+        raise ImproperlyConfigured(
+            f"{name}={raw!r} is not understood: use a number of seconds, 0 or more."
+        )
+    return seconds
+
+
 def env_list(name: str, default: list[str]) -> list[str]:
     """A comma-separated list; blanks around items are ignored."""
     raw = os.environ.get(name)
@@ -77,31 +94,32 @@ SUPPORTED_ENGINES = {"django.db.backends.sqlite3", "django.db.backends.postgresq
 POSTGRES_KEYS = ("ENGINE", "NAME", "USER", "PASSWORD", "HOST")
 
 
-def database_from_url(url: str, *, base_dir: Path) -> dict:
-    """DATABASES["default"] for `postgres://user:pass@host:port/name` or `sqlite:///path`.
+def database_from_url(url: str, *, base_dir: Path, variable: str = "DATABASE_URL") -> dict:
+    """An entry of DATABASES for `postgres://user:pass@host:port/name` or `sqlite:///path`,
+    read from the environment variable `variable` (named in the errors).
 
     dj-database-url reads the URL; on top of it: only SQLite and PostgreSQL, a relative
     SQLite path is the project directory's, and a URL that names no database is refused
     (dj-database-url would give an empty name, or SQLite in memory). The pool and timeouts
-    are settings.py's.
+    are `with_postgres_connection_options`'s.
     """
     try:
         parsed = dj_database_url.parse(url)
     except ValueError as error:
-        raise ImproperlyConfigured(f"DATABASE_URL {url!r} cannot be read: {error}") from None
+        raise ImproperlyConfigured(f"{variable} {url!r} cannot be read: {error}") from None
     engine = parsed.get("ENGINE")
     if engine not in SUPPORTED_ENGINES:
         raise ImproperlyConfigured(
-            f"DATABASE_URL scheme {url.partition(':')[0]!r} is not supported: "
+            f"{variable} scheme {url.partition(':')[0]!r} is not supported: "
             "use postgres://user@host:port/name or sqlite:///path/to/file.sqlite3."
         )
     name = parsed.get("NAME") or ""
     if engine == "django.db.backends.sqlite3":
         if name in ("", ":memory:"):
-            raise ImproperlyConfigured(f"DATABASE_URL {url!r} names no SQLite file.")
+            raise ImproperlyConfigured(f"{variable} {url!r} names no SQLite file.")
         return {"ENGINE": engine, "NAME": str(base_dir / name)}
     if not name:
-        raise ImproperlyConfigured(f"DATABASE_URL {url!r} names no database.")
+        raise ImproperlyConfigured(f"{variable} {url!r} names no database.")
     return {
         **{key: parsed[key] for key in POSTGRES_KEYS},
         "PORT": str(parsed["PORT"] or ""),
@@ -124,3 +142,64 @@ def caches_from_env(*, base_dir: Path) -> dict:
         }
     cache["KEY_PREFIX"] = os.environ.get("DJANGO_CACHE_KEY_PREFIX", "sinoisrael")
     return {"default": cache}
+
+
+def with_postgres_connection_options(database: dict, *, statement_timeout: float) -> dict:
+    """`database`, a PostgreSQL entry of DATABASES, with the site's pool, timeouts and
+    keepalives (the primary and the read replica alike); what its URL says comes first.
+
+    Everything a request may wait for the database stays below gunicorn's worker timeout
+    (gunicorn.conf.py), so a slow or absent database becomes a clean 503, never a killed
+    worker.
+    """
+    options = database["OPTIONS"]
+    # Django's built-in psycopg pool; CONN_MAX_AGE must stay 0 with it.
+    options.setdefault(
+        "pool",
+        {
+            "min_size": env_int("DJANGO_DB_POOL_MIN", 1),
+            "max_size": env_int("DJANGO_DB_POOL_MAX", 10),
+            # A short wait: with the database down, pages answer 503 within 2 seconds.
+            "timeout": env_seconds("DJANGO_DB_POOL_TIMEOUT", 1),
+        },
+    )
+    options.setdefault("connect_timeout", env_int("DJANGO_DB_CONNECT_TIMEOUT", 2))
+    # The pool checks a connection before handing it out: after a database restart no
+    # request gets a dead one.
+    database["CONN_HEALTH_CHECKS"] = True
+    options.setdefault("options", f"-c statement_timeout={round(statement_timeout * 1000)}")
+    # A partition (the connection stays open, nothing gets through) is not the server's to
+    # notice: libpq drops a connection whose sent data is not acknowledged within the TCP
+    # user timeout, and one that waits on a silent server once its keepalive probes go
+    # unanswered (idle + interval x count seconds), so a request fails over to a 503.
+    options.setdefault(
+        "tcp_user_timeout", round(env_seconds("DJANGO_DB_TCP_USER_TIMEOUT", 2) * 1000)
+    )
+    options.setdefault("keepalives", 1)
+    options.setdefault("keepalives_idle", env_int("DJANGO_DB_KEEPALIVES_IDLE", 5))
+    options.setdefault("keepalives_interval", env_int("DJANGO_DB_KEEPALIVES_INTERVAL", 1))
+    options.setdefault("keepalives_count", env_int("DJANGO_DB_KEEPALIVES_COUNT", 3))
+    return database
+
+
+POSTGRESQL = "django.db.backends.postgresql"
+REPLICA_NEEDS_POSTGRESQL = (
+    "DATABASE_REPLICA_URL is set, but a read replica needs PostgreSQL: DATABASE_URL and "
+    "DATABASE_REPLICA_URL must both be postgres:// URLs (a SQLite file has no replica). "
+    "Unset DATABASE_REPLICA_URL to use one database."
+)
+
+
+def replica_from_url(url: str, *, primary: dict, base_dir: Path, statement_timeout: float) -> dict:
+    """DATABASES["replica"]: a streaming replica of `primary`, with its connection options.
+
+    Both must be PostgreSQL, or the start stops with a message: a replica URL that cannot
+    be used is a mistake to show, not to pass over (a warning would scroll by while every
+    read went to the one database).
+    """
+    replica = database_from_url(url, base_dir=base_dir, variable="DATABASE_REPLICA_URL")
+    if {primary["ENGINE"], replica["ENGINE"]} != {POSTGRESQL}:
+        raise ImproperlyConfigured(REPLICA_NEEDS_POSTGRESQL)
+    # A test run creates no database for it: it stands for the primary's.
+    replica["TEST"] = {"MIRROR": "default"}
+    return with_postgres_connection_options(replica, statement_timeout=statement_timeout)

@@ -15,6 +15,9 @@ from sinoisrael.env import (
     env_int,
     env_list,
     env_networks,
+    env_seconds,
+    replica_from_url,
+    with_postgres_connection_options,
 )
 from sinoisrael.http.csp import CONTENT_SECURITY_POLICY
 
@@ -56,6 +59,9 @@ MIDDLEWARE = [
     "sinoisrael.http.middleware.ErrorPageMiddleware",
     "sinoisrael.http.middleware.DatabaseUnavailableMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the page cache, which must know where the request reads from; without
+    # DATABASE_REPLICA_URL it takes itself out of the chain.
+    "sinoisrael.http.replica_reads.ReplicaReadsMiddleware",
     "sinoisrael.http.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,40 +100,28 @@ DATABASES = {
         else {"ENGINE": "django.db.backends.sqlite3", "NAME": BASE_DIR / "db.sqlite3"}
     )
 }
-# Everything a request may wait for the database stays below gunicorn's worker timeout
-# (gunicorn.conf.py), so a slow or absent database becomes a clean 503, never a killed worker.
-DB_STATEMENT_TIMEOUT = float(os.environ.get("DJANGO_DB_STATEMENT_TIMEOUT", "20"))
+# PostgreSQL's pool, timeouts and keepalives: sinoisrael/env.py, README "Deploying".
+DB_STATEMENT_TIMEOUT = env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", 20)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    options = DATABASES["default"]["OPTIONS"]
-    # Django's built-in psycopg pool; CONN_MAX_AGE must stay 0 with it.
-    options.setdefault(
-        "pool",
-        {
-            "min_size": int(os.environ.get("DJANGO_DB_POOL_MIN", "1")),
-            "max_size": int(os.environ.get("DJANGO_DB_POOL_MAX", "10")),
-            # A short wait: with the database down, pages answer 503 within 2 seconds.
-            "timeout": float(os.environ.get("DJANGO_DB_POOL_TIMEOUT", "1")),
-        },
+    with_postgres_connection_options(DATABASES["default"], statement_timeout=DB_STATEMENT_TIMEOUT)
+
+# A read replica (README "Deploying"): public reads go to it while it is no further behind
+# than REPLICA_MAX_LAG seconds, checked at most every REPLICA_CHECK_SECONDS in each process
+# (sinoisrael/db/, sinoisrael/http/replica_reads.py). Unset, there is one database.
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "").strip()
+REPLICA_MAX_LAG = env_seconds("DATABASE_REPLICA_MAX_LAG", 5)
+REPLICA_CHECK_SECONDS = env_seconds("DATABASE_REPLICA_CHECK_SECONDS", 2)
+# Set on the answer to every request that may write: the browser's reads stay on the
+# primary until the replica has surely caught up with the write (README "Deploying").
+READ_PRIMARY_COOKIE_NAME = "read_primary"
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = replica_from_url(
+        DATABASE_REPLICA_URL,
+        primary=DATABASES["default"],
+        base_dir=BASE_DIR,
+        statement_timeout=DB_STATEMENT_TIMEOUT,
     )
-    options.setdefault("connect_timeout", int(os.environ.get("DJANGO_DB_CONNECT_TIMEOUT", "2")))
-    # The pool checks a connection before handing it out: after a database restart no
-    # request gets a dead one.
-    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-    options.setdefault("options", f"-c statement_timeout={round(DB_STATEMENT_TIMEOUT * 1000)}")
-    # A partition (the connection stays open, nothing gets through) is not the server's to
-    # notice: libpq drops a connection whose sent data is not acknowledged within the TCP
-    # user timeout, and one that waits on a silent server once its keepalive probes go
-    # unanswered (idle + interval x count seconds), so a request fails over to a 503.
-    options.setdefault(
-        "tcp_user_timeout",
-        round(float(os.environ.get("DJANGO_DB_TCP_USER_TIMEOUT", "2")) * 1000),
-    )
-    options.setdefault("keepalives", 1)
-    options.setdefault("keepalives_idle", int(os.environ.get("DJANGO_DB_KEEPALIVES_IDLE", "5")))
-    options.setdefault(
-        "keepalives_interval", int(os.environ.get("DJANGO_DB_KEEPALIVES_INTERVAL", "1"))
-    )
-    options.setdefault("keepalives_count", int(os.environ.get("DJANGO_DB_KEEPALIVES_COUNT", "3")))
+    DATABASE_ROUTERS = ["sinoisrael.db.routing.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -2,11 +2,13 @@
 
 What is stored: the answer to a GET (or a HEAD: the view renders the same body, which the
 server drops) from someone who is not signed in (no session cookie: staff, and the
-previews only editors see, never pass through it), outside the admin, answered 200 in
-full (not streamed: CSV exports and release files stream) and no larger than
-`PAGE_CACHE_MAX_BYTES` (a harvester's 500-row API pages are read once each; stored, they
-would push out the pages that every reader shares), setting no cookie, not marked private
-or no-store (`never_cache`), and using no CSP nonce. Everything else passes through.
+previews only editors see, never pass through it) and has not just written (no
+`read_primary` cookie, sinoisrael/http/replica_reads.py: a writer is never served a page
+older than its write), outside the admin, answered 200 in full (not streamed: CSV exports
+and release files stream) and no larger than `PAGE_CACHE_MAX_BYTES` (a harvester's
+500-row API pages are read once each; stored, they would push out the pages that every
+reader shares), setting no cookie, not marked private or no-store (`never_cache`), and
+using no CSP nonce. Everything else passes through.
 
 Invalidation: every page is stored under the current *generation* of the public data, a
 number kept in the same cache, so every worker and every server that shares the cache
@@ -16,6 +18,14 @@ write unreachable at once; none waits for a timeout (stale entries expire or are
 unread). The generation moves when the write is made and again when its transaction
 commits: a page rendered in between, from the data before the commit, is stored under a
 generation that the commit ends.
+
+With a read replica (DATABASE_REPLICA_URL), a page rendered from it just after a change
+could show the data before the change, and be stored under the generation that the change
+began. So while a generation is younger than the replica may be behind
+(`replica_health.staleness()`: its allowed lag plus the interval between two checks of
+it), the pages the cache stores are rendered from the primary; later ones are rendered
+from the replica, which has the change by then. (Not storing pages in that window would
+instead render every request on the replica until it ends, and show the change later.)
 
 A stored page carries an ETag (its body's hash) and Last-Modified (when its generation
 began), so a conditional GET that matches answers 304, and a Cache-Control that lets a
@@ -35,6 +45,9 @@ from django.middleware.csp import get_nonce
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.utils.http import http_date, parse_http_date_safe
 from redis import RedisError
+
+from sinoisrael.db.replica_health import staleness
+from sinoisrael.db.routing import replica_configured, route_reads
 
 logger = logging.getLogger(__name__)
 # A cache that cannot be reached. Reading, the page is served fresh; writing (a change to
@@ -90,8 +103,14 @@ def passes_through(request) -> bool:
     return (
         request.method not in ("GET", "HEAD")
         or settings.SESSION_COOKIE_NAME in request.COOKIES
+        or settings.READ_PRIMARY_COOKIE_NAME in request.COOKIES
         or request.path.startswith(STAFF_ONLY)
     )
+
+
+def replica_may_lack(generation: int) -> bool:
+    """Whether a read replica may not have the change that began `generation` yet."""
+    return replica_configured() and time.time_ns() - generation < staleness() * 1e9
 
 
 def storable(request, response) -> bool:
@@ -163,6 +182,8 @@ class PageCacheMiddleware:
             return self.get_response(request)
         if stored is not None:
             return answered(request, stored.response(), "hit")
+        if replica_may_lack(generation):
+            route_reads(to_replica=False)  # for the rest of the request
         response = self.get_response(request)
         if not storable(request, response):
             return response

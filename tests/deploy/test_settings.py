@@ -1,4 +1,5 @@
 import ipaddress
+import json
 import os
 import subprocess
 import sys
@@ -6,7 +7,14 @@ import sys
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from sinoisrael.env import database_from_url, env_bool, env_int, env_list, env_networks
+from sinoisrael.env import (
+    database_from_url,
+    env_bool,
+    env_int,
+    env_list,
+    env_networks,
+    env_seconds,
+)
 from tests.support.server import BASE
 
 
@@ -193,3 +201,75 @@ def test_the_cache_is_redis_with_redis_url_and_files_without():
     assert run_python(code, REDIS_URL="").stdout.strip().endswith("FileBasedCache")
     redis = run_python(code, REDIS_URL="redis://127.0.0.1:6379/0")
     assert redis.stdout.strip().endswith("RedisCache"), redis.stderr
+
+
+PRIMARY_URL = "postgres://postgres@127.0.0.1:5432/sinoisrael"
+REPLICA_URL = "postgres://reader@replica.internal:5433/sinoisrael"
+SHOW_DATABASES = (
+    "import django, json; django.setup(); from django.conf import settings; "
+    "print(json.dumps([settings.DATABASES, settings.DATABASE_ROUTERS], default=str))"
+)
+
+
+def databases_and_routers(**env):
+    result = run_python(SHOW_DATABASES, DJANGO_DEBUG="1", **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_without_a_replica_url_there_is_one_database_and_no_router():
+    databases, routers = databases_and_routers(DATABASE_URL=PRIMARY_URL)
+    assert (list(databases), routers) == (["default"], [])
+
+
+def test_a_replica_is_connected_to_as_the_primary_is_and_public_reads_are_routed_to_it():
+    databases, routers = databases_and_routers(
+        DATABASE_URL=PRIMARY_URL, DATABASE_REPLICA_URL=REPLICA_URL, DJANGO_DB_POOL_MAX="4"
+    )
+    primary, replica = databases["default"], databases["replica"]
+    assert (replica["HOST"], replica["PORT"], replica["USER"]) == (
+        "replica.internal",
+        "5433",
+        "reader",
+    )
+    assert replica["OPTIONS"] == primary["OPTIONS"]  # pool, timeouts, keepalives
+    assert replica["OPTIONS"]["pool"]["max_size"] == 4
+    assert replica["CONN_HEALTH_CHECKS"] is True
+    assert replica["TEST"]["MIRROR"] == "default"  # a test run makes no database for it
+    assert routers == ["sinoisrael.db.routing.ReplicaRouter"]
+
+
+@pytest.mark.parametrize(
+    ("primary", "replica"),
+    [("", REPLICA_URL), ("sqlite:///site.sqlite3", REPLICA_URL), (PRIMARY_URL, "sqlite:///r.db")],
+)
+def test_a_read_replica_needs_postgresql_for_both_databases(primary, replica):
+    result = start_django(DJANGO_DEBUG="1", DATABASE_URL=primary, DATABASE_REPLICA_URL=replica)
+    assert result.returncode != 0
+    assert "a read replica needs PostgreSQL" in result.stderr
+
+
+def test_a_replica_url_that_cannot_be_used_is_named_in_the_message():
+    result = start_django(
+        DJANGO_DEBUG="1", DATABASE_URL=PRIMARY_URL, DATABASE_REPLICA_URL="mysql://r@h/db"
+    )
+    assert "DATABASE_REPLICA_URL scheme 'mysql' is not supported" in result.stderr
+
+
+def test_replica_lag_and_check_interval_are_seconds(monkeypatch):
+    code = SHOW_SETTING.format("REPLICA_MAX_LAG, settings.REPLICA_CHECK_SECONDS")
+    assert run_python(code).stdout.split() == ["5.0", "2.0"]
+    result = run_python(code, DATABASE_REPLICA_MAX_LAG="0.5", DATABASE_REPLICA_CHECK_SECONDS="10")
+    assert result.stdout.split() == ["0.5", "10.0"]
+    monkeypatch.setenv("DATABASE_REPLICA_MAX_LAG", " 3 ")
+    assert env_seconds("DATABASE_REPLICA_MAX_LAG", 5) == 3
+    refused = start_django(DJANGO_DEBUG="yes", DATABASE_REPLICA_MAX_LAG="soon")
+    assert refused.returncode != 0
+    assert "DATABASE_REPLICA_MAX_LAG='soon' is not understood: use a number" in refused.stderr
+
+
+@pytest.mark.parametrize("raw", ["-1", "soon", "nan", ""])
+def test_seconds_that_are_no_number_are_refused(monkeypatch, raw):
+    monkeypatch.setenv("DATABASE_REPLICA_CHECK_SECONDS", raw)
+    with pytest.raises(ImproperlyConfigured, match="use a number of seconds, 0 or more"):
+        env_seconds("DATABASE_REPLICA_CHECK_SECONDS", 2)

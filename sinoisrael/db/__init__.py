@@ -1,0 +1,1 @@
+"""Which database serves a query: the primary, or its read replica (DATABASE_REPLICA_URL)."""
