@@ -13,13 +13,14 @@ PYTHON ?= $(shell for p in python3.12 python3.13 python3.14 python3; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test lint serve browser clean
+.PHONY: help run test lint serve browser bench clean
 
 help:
 	@echo "make run    set up, load the sample data and serve http://$(HOST):$(PORT) (debug on, SQLite)"
 	@echo "make test   set up with the test dependencies and run the whole suite"
 	@echo "make lint   ruff check and ruff format --check"
 	@echo "make serve  collect static files and serve with gunicorn (debug off; needs DJANGO_SECRET_KEY)"
+	@echo "make bench  public pages under load on PostgreSQL (bench/load.py; ROWS=100000 by default)"
 
 $(BIN)/python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -53,6 +54,15 @@ browser:
 		elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq chromium; \
 		else echo "Chromium is missing at $(CHROMIUM) and cannot be installed without root: browser tests will be skipped."; fi; \
 	fi
+
+# wrk drives bench/load.py; Debian's package, as Chromium is for the browser tests.
+bench: $(VENV)/.runtime
+	@if ! command -v wrk >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq wrk; \
+		elif command -v sudo >/dev/null; then sudo apt-get update -qq && sudo apt-get install -y -qq wrk; \
+		else echo "wrk is missing and cannot be installed without root: install Debian's package wrk."; exit 1; fi; \
+	fi
+	$(BIN)/python bench/load.py --rows $(or $(ROWS),100000)
 
 test: $(VENV)/.dev browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

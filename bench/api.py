@@ -22,14 +22,13 @@ measure what each adds; they are not project dependencies: install them first wi
 """
 
 import argparse
-import os
 import sys
 import time
 import types
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from export import DEFAULT_URL, create_database, setup_django
+from export import synthetic_database
 
 
 def rate(client, url: str, seconds: float) -> float:
@@ -105,17 +104,11 @@ def main():
     parser.add_argument("--seconds", type=float, default=5.0)
     parser.add_argument("--frameworks", action="store_true")
     args = parser.parse_args()
-    os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
-    if os.environ["DATABASE_URL"].startswith("postgres"):
-        create_database(os.environ["DATABASE_URL"])
-    setup_django()
+    synthetic_database(args.rows)
     from django.conf import settings
-    from django.core.management import call_command
     from django.test import Client
     from django.urls import clear_url_caches
 
-    call_command("migrate", verbosity=0)
-    call_command("generate_synthetic_data", offices=args.rows)
     if args.frameworks:
         settings.ROOT_URLCONF = framework_urls(settings.ROOT_URLCONF)
         clear_url_caches()

@@ -47,6 +47,20 @@ def create_database(url: str) -> None:
             connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
 
 
+def synthetic_database(rows: int) -> str:
+    """DATABASE_URL (by default DEFAULT_URL's database, created when missing, PostgreSQL
+    only), migrated and holding `rows` synthetic offices, with Django set up on it."""
+    url = os.environ.setdefault("DATABASE_URL", DEFAULT_URL)
+    if url.startswith("postgres"):
+        create_database(url)
+    setup_django()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("generate_synthetic_data", offices=rows)
+    return url
+
+
 def export_plan():
     """The export, its request and queryset: what the admin's "Export CSV" link runs."""
     from django.test import RequestFactory
@@ -124,13 +138,7 @@ def main():
         print(json.dumps(django_export()))
         return
 
-    create_database(os.environ.setdefault("DATABASE_URL", DEFAULT_URL))
-    setup_django()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    call_command("generate_synthetic_data", offices=args.rows)
-
+    synthetic_database(args.rows)
     copied = copy_export()
     child = subprocess.run(
         [sys.executable, __file__, "--child"], check=True, stdout=subprocess.PIPE, text=True

@@ -1,6 +1,7 @@
 """Backup and restore: export_dataset / import_dataset between SQLite and PostgreSQL."""
 
 import contextlib
+import decimal
 import hashlib
 import io
 import json
@@ -20,8 +21,15 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from cooperation.backup import DatasetError, applied_migrations, import_dataset
-from cooperation.models import Municipality, OfficeStaff, Visit
+from cooperation.backup import (
+    HEADER,
+    PROGRESS_EVERY,
+    ROWS_PER_BATCH,
+    DatasetError,
+    applied_migrations,
+    import_dataset,
+)
+from cooperation.models import Municipality, OfficeStaff, Revision, Sector, Visit
 from tests.support.server import BASE, production_env
 
 # Tables `migrate` fills or that hold no dataset: compared nowhere, by design.
@@ -78,6 +86,18 @@ def dataset(sample_data):
     visit.sectors.clear()
     LogEntry.objects.log_actions(editor.pk, [visit], CHANGE, change_message="Corrected")
     return editor
+
+
+# More rows than one batch of the import, and than one step of its progress.
+MANY = PROGRESS_EVERY + ROWS_PER_BATCH
+
+
+@pytest.fixture
+def many_sectors(dataset):
+    """The dataset, with a table of MANY more rows (written in bulk: no history)."""
+    Sector.objects.bulk_create(
+        Sector(name=f"Bulk sector {n}", slug=f"bulk-sector-{n}") for n in range(MANY)
+    )
 
 
 def export_to_string() -> str:
@@ -207,7 +227,7 @@ def test_a_database_with_only_role_groups_counts_as_empty(tmp_path, dataset):
         if model not in {ContentType, Permission, Group} and model._meta.managed:
             model._base_manager.all()._raw_delete("default")
     Group.objects.create(name="Made by a migration")
-    with path.open() as source:
+    with path.open("rb") as source:
         counts = import_dataset(source)
     assert counts["auth.group"] == len(exported_groups)
     assert sorted(Group.objects.values_list("name", flat=True)) == exported_groups
@@ -225,15 +245,121 @@ def test_a_database_with_only_role_groups_counts_as_empty(tmp_path, dataset):
             '"migrations": ["cooperation.9999_future"], "tables": []}',
             "missing here: cooperation.9999_future",
         ),
+        ('{"format": "sinoisrael-dataset", "version": 1, "migr', "cut short"),
+        ('{"format": "sinoisrael-dataset", "version": 1, "migrations": 7}', "migrations"),
+        ('{"format": "sinoisrael-dataset", "version": 1, "migrations": MIGRATIONS}', "no tables"),
+        (
+            '{"format": "sinoisrael-dataset", "version": 1, "migrations": MIGRATIONS, '
+            '"tables": [{"model": "cooperation.nothing", "columns": [], "rows": []}]}',
+            "a table this site does not know: 'cooperation.nothing'",
+        ),
+        (
+            '{"format": "sinoisrael-dataset", "version": 1, "migrations": MIGRATIONS, '
+            '"tables": [{"rows": [], "model": "auth.group", "columns": ["id", "name"]}]}',
+            "gives its model and columns, then its rows",
+        ),
+        (
+            '{"format": "sinoisrael-dataset", "version": 1, "migrations": MIGRATIONS, '
+            '"tables": [{"model": "auth.group", "columns": ["id"], "rows": []}]}',
+            "columns of auth.group in the file do not match",
+        ),
+        (
+            '{"format": "sinoisrael-dataset", "version": 1, "migrations": MIGRATIONS, '
+            '"tables": [{"model": "auth.group", "columns": ["id", "name"], "rows": [[1]]}]}',
+            "A row of auth.group cannot be read",
+        ),
+        (
+            '{"format": "sinoisrael-dataset", "version": 1, "migrations": MIGRATIONS, '
+            '"tables": []} and more',
+            "cut short",
+        ),
     ],
 )
 def test_unreadable_files_are_refused_with_a_reason(tmp_path, content, message):
+    content = content.replace("MIGRATIONS", json.dumps(applied_migrations("default")))
     with pytest.raises(DatasetError, match=message):
-        import_dataset(io.StringIO(content))
+        import_dataset(io.BytesIO(content.encode()))
+
+
+@pytest.mark.django_db
+def test_a_file_with_its_tables_before_its_header_is_refused(tmp_path, dataset):
+    data = json.loads(export_file(tmp_path).read_text())
+    tables_first = {"tables": data["tables"], **{key: data[key] for key in HEADER}}
+    before = every_table()
+    with pytest.raises(DatasetError, match="tables come before its format, version, migrat"):
+        import_dataset(io.BytesIO(json.dumps(tables_first).encode()), replace=True)
+    assert every_table() == before
+
+
+@pytest.mark.django_db
+def test_tables_larger_than_a_batch_round_trip(tmp_path, many_sectors):
+    path = export_file(tmp_path)
+    before = every_table()
+    assert len(before["cooperation_sector"]) > MANY
+    call_command(
+        "import_dataset", str(path), "--replace", stdout=io.StringIO(), stderr=io.StringIO()
+    )
+    assert every_table() == before
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_cut_short_is_refused_and_the_rows_it_had_written_are_undone(tmp_path, many_sectors):
+    path = export_file(tmp_path)
+    content = path.read_bytes()
+    path.write_bytes(content[: content.index(f'"bulk-sector-{MANY - 10}"'.encode())])
+    before = every_table()
+    sectors_seen = {}
+
+    def progress(table, rows):  # called inside the import's transaction
+        sectors_seen[table, rows] = Sector.objects.count()
+
+    with path.open("rb") as source, pytest.raises(DatasetError, match="cut short"):
+        import_dataset(source, replace=True, progress=progress)
+    assert sectors_seen["cooperation.sector", 0] == 0  # deleted by --replace
+    assert sectors_seen["cooperation.sector", PROGRESS_EVERY] == PROGRESS_EVERY
+    assert every_table() == before
+
+
+@pytest.mark.django_db
+def test_numbers_are_read_back_exactly(tmp_path, dataset):
+    """ijson reads 0.1 as Decimal("0.1"): a JSON field gets back the float that was written
+    (it stores its value with json.dumps, which refuses a Decimal), a decimal field its
+    digits, and an integer stays one, however large."""
+    numbers = {"floats": [0.1, 1.5e-10, 1 / 3, 3.0, -2.25], "integers": [2**70, -1]}
+    Revision.objects.create(
+        content_type=ContentType.objects.get_for_model(Visit),
+        object_id=Visit.objects.first().pk,
+        base=numbers,
+        proposed={"fields": numbers},
+        proposed_by=dataset,
+    )
+    Municipality.objects.filter(pk=Municipality.objects.first().pk).update(
+        latitude=decimal.Decimal("31.768319"), longitude=decimal.Decimal("-0.000001")
+    )
+    path = export_file(tmp_path)
+    before = every_table()
+    with path.open("rb") as source:
+        import_dataset(source, replace=True)
+    assert every_table() == before
+    assert Revision.objects.get().base == numbers
 
 
 def test_export_command_reports_what_it_wrote(tmp_path, db):
     out = io.StringIO()
-    call_command("export_dataset", str(tmp_path / "x.json"), stdout=out)
+    call_command("export_dataset", str(tmp_path / "x.json"), stdout=out, stderr=io.StringIO())
     assert "Exported 0 rows" not in out.getvalue()
     assert os.path.getsize(tmp_path / "x.json") > 0
+
+
+@pytest.mark.django_db
+def test_the_commands_show_progress_on_stderr_and_only_the_result_on_stdout(tmp_path, dataset):
+    path = str(tmp_path / "backup.json")
+    for command, args in (("export_dataset", []), ("import_dataset", ["--replace"])):
+        out, err = io.StringIO(), io.StringIO()
+        call_command(command, path, *args, stdout=out, stderr=err)
+        assert "cooperation.visit: 0 rows" in err.getvalue().splitlines(), command
+        assert len(out.getvalue().splitlines()) == 1, command
+    assert out.getvalue().startswith("Imported ")
+    quiet = io.StringIO()
+    call_command("import_dataset", path, "--replace", "-v0", stdout=io.StringIO(), stderr=quiet)
+    assert quiet.getvalue() == ""

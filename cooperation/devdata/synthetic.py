@@ -27,7 +27,7 @@ from cooperation.models import (
     Sector,
     Source,
 )
-from cooperation.models.base import Named
+from cooperation.models.base import Named, lift_statement_timeout, written_fields
 from cooperation.models.places import OrganizationKind
 from cooperation.partial_dates import PartialDate, Precision, Qualifier
 from cooperation.records.invalidation import pages_changed
@@ -76,7 +76,7 @@ def with_search_names(row: dict) -> dict:
 
 def insert(model, rows) -> None:
     """Write `rows` (dicts of attnames) into `model`'s table; missing fields get defaults."""
-    fields = model._meta.concrete_fields
+    fields = written_fields(model)
     defaults = {field.attname: field.get_default() for field in fields}
     columns = [field.column for field in fields]
     if issubclass(model, Named):
@@ -165,11 +165,7 @@ def generate_offices(count: int, *, seed: int = 2018) -> None:
     """Replace any synthetic set with `count` offices, each with two sectors and sources."""
     rng = random.Random(seed)
     with transaction.atomic():
-        if connection.vendor == "postgresql":
-            # A command, not a request: a million-row COPY may take longer than the
-            # statement timeout that settings.py sets for requests.
-            with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL statement_timeout = 0")
+        lift_statement_timeout(connection)
         pages_changed()  # rows written in bulk send no signal
         delete_synthetic()
         sectors = Numbered(Sector, SECTORS).insert(

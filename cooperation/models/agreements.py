@@ -15,6 +15,7 @@ from cooperation.models.base import (
     party_once,
 )
 from cooperation.models.citations import fact_key
+from cooperation.models.list_order import list_indexes, main_date_field
 from cooperation.partial_dates import (
     PartialDateAttribute,
     in_order_constraint,
@@ -50,6 +51,7 @@ class Agreement(Record):
     signed = PartialDateAttribute()
     ended = PartialDateAttribute()
     main_date_from = ("signed",)
+    main_date = main_date_field(*main_date_from)
     visit = models.ForeignKey(
         "cooperation.Visit",
         on_delete=models.SET_NULL,
@@ -70,7 +72,7 @@ class Agreement(Record):
     class Meta:
         ordering = ["-signed_date", "title"]
         permissions = [("publish_agreement", "Can publish and unpublish agreements")]
-        indexes = [harvest_index("agreement")]
+        indexes = [harvest_index("agreement"), *list_indexes("agreement", "title")]
         constraints = [
             in_order_constraint(
                 name="agreement_ends_after_signed",

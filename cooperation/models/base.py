@@ -7,8 +7,7 @@ from operator import or_
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, OuterRef, Q
 from simple_history.models import HistoricalRecords
 
 from cooperation import scripts
@@ -59,7 +58,9 @@ class Tracked(PlainText):
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-    history = HistoricalRecords(inherit=True)
+    # A record's `main_date` is the database's copy of its dates (list_order.py): the
+    # history keeps the dates themselves.
+    history = HistoricalRecords(inherit=True, excluded_fields=["main_date"])
 
     class Meta:
         abstract = True
@@ -373,20 +374,16 @@ class Record(Tracked):
     _history_m2m_fields = ["sources", "sectors"]
     # The partial dates, first that is known, a record is listed, counted and filtered by:
     # an office's opening, else its announcement; a visit's start; an agreement's signature.
+    # Each record stores it as `main_date = main_date_field(*main_date_from)`.
     main_date_from: tuple[str, ...] = ()
 
     class Meta:
         abstract = True
 
-    @classmethod
-    def main_date_expression(cls):
-        """The main date in SQL, for `annotate(main_date=...)` (cooperation/public/queries.py)."""
-        columns = [F(f"{name}_date") for name in cls.main_date_from]
-        return Coalesce(*columns) if len(columns) > 1 else columns[0]
-
     @property
     def main_partial_date(self):
-        """The main date of this record: the same rule as `main_date_expression()`, in Python."""
+        """The main date of this record as a partial date: the one `main_date` stores
+        (cooperation/models/list_order.py), with its precision and qualifier."""
         dates = [getattr(self, name) for name in self.main_date_from]
         return next((date for date in dates if date), dates[-1])
 
@@ -405,6 +402,22 @@ class Record(Tracked):
     def fact_relations(cls) -> tuple[list[str], list]:
         """What `facts()` reads: foreign keys to join, and rows to prefetch."""
         raise NotImplementedError
+
+
+def written_fields(model) -> list[models.Field]:
+    """The columns a write sets: every concrete one but those the database generates
+    (a record's `main_date`, list_order.py), which an INSERT or COPY may not name. For
+    the writes that go round the model: a dataset import and export, synthetic data."""
+    return [field for field in model._meta.concrete_fields if not field.generated]
+
+
+def lift_statement_timeout(connection) -> None:
+    """For the rest of the current transaction, no statement timeout: a command, not a
+    request (a million-row COPY, or an import's constraint checks, may take longer than
+    the timeout settings.py sets for requests)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL statement_timeout = 0")
 
 
 def harvest_index(record: str) -> models.Index:

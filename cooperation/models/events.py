@@ -18,6 +18,7 @@ from cooperation.models.base import (
     party_once,
 )
 from cooperation.models.citations import fact_key
+from cooperation.models.list_order import list_indexes, main_date_field
 from cooperation.models.visits import Side, check_period, period_constraints, written_dates
 from cooperation.partial_dates import (
     PartialDateAttribute,
@@ -49,12 +50,13 @@ class Event(Record):
     start = PartialDateAttribute()
     end = PartialDateAttribute()
     main_date_from = ("start",)
+    main_date = main_date_field(*main_date_from)
 
     class Meta:
         # Latest first, undated last (PostgreSQL would put them first).
         ordering = [F("start_date").desc(nulls_last=True), "title"]
         permissions = [("publish_event", "Can publish and unpublish events")]
-        indexes = [harvest_index("event")]
+        indexes = [harvest_index("event"), *list_indexes("event", "title")]
         constraints = period_constraints("event", "An event")
 
     def __str__(self):

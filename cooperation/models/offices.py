@@ -7,6 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from cooperation.models.base import Named, PlainText, Record, harvest_index, in_role
 from cooperation.models.citations import fact_key
+from cooperation.models.list_order import list_indexes, main_date_field
 from cooperation.models.places import Country
 from cooperation.partial_dates import (
     PartialDateAttribute,
@@ -56,6 +57,7 @@ class LiaisonOffice(Named, Record):
     opened = PartialDateAttribute()
     closed = PartialDateAttribute()
     main_date_from = ("opened", "announced")
+    main_date = main_date_field(*main_date_from)
     staff = models.ManyToManyField(
         "cooperation.Person", through="OfficeStaff", related_name="offices", blank=True
     )
@@ -65,7 +67,7 @@ class LiaisonOffice(Named, Record):
     class Meta(Named.Meta):
         verbose_name = "liaison office"
         permissions = [("publish_liaisonoffice", "Can publish and unpublish liaison offices")]
-        indexes = [harvest_index("office")]
+        indexes = [harvest_index("office"), *list_indexes("office", "name")]
         constraints = [
             in_order_constraint(
                 name="office_closed_after_opened",

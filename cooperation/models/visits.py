@@ -19,6 +19,7 @@ from cooperation.models.base import (
     party_once,
 )
 from cooperation.models.citations import fact_key
+from cooperation.models.list_order import list_indexes, main_date_field
 from cooperation.partial_dates import (
     PartialDate,
     PartialDateAttribute,
@@ -112,6 +113,7 @@ class Visit(Record):
     start = PartialDateAttribute()
     end = PartialDateAttribute()
     main_date_from = ("start",)
+    main_date = main_date_field(*main_date_from)
     leader = models.ForeignKey(
         "cooperation.Person",
         on_delete=models.PROTECT,
@@ -130,7 +132,7 @@ class Visit(Record):
         # Latest first, undated last (PostgreSQL would put them first).
         ordering = [F("start_date").desc(nulls_last=True), "title"]
         permissions = [("publish_visit", "Can publish and unpublish visits")]
-        indexes = [harvest_index("visit")]
+        indexes = [harvest_index("visit"), *list_indexes("visit", "title")]
         constraints = period_constraints("visit", "A visit")
 
     def __str__(self):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.db.models import Count
 from django.db.models.functions import ExtractYear
 
-from cooperation.public import queries
+from cooperation.public import queries, stored
 
 SERIES = (
     ("offices", "Offices opened or announced"),
@@ -53,9 +53,12 @@ def counts_by_year(queryset) -> dict[int, int]:
 def activity_by_year() -> list[YearRow]:
     """One row per year from the first to the last with any activity, gaps included."""
     counts = {
-        "offices": counts_by_year(queries.offices()),
-        "visits": counts_by_year(queries.visits()),
-        "agreements": counts_by_year(queries.agreements()),
+        name: stored.kept("by-year", records(), counts_by_year)
+        for name, records in (
+            ("offices", queries.offices),
+            ("visits", queries.visits),
+            ("agreements", queries.agreements),
+        )
     }
     years = set().union(*counts.values())
     if not years:

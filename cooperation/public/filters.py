@@ -38,7 +38,8 @@ from cooperation.models import (
 )
 from cooperation.models.base import EvidenceGrade, linked_names_contain, names_contain
 from cooperation.models.places import SELF_AND_REGIONS
-from cooperation.public import queries, search
+from cooperation.public import queries, search, stored
+from cooperation.public.widgets import OptionsSelect
 
 SEARCH_MAX_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2100
@@ -110,7 +111,8 @@ def search_filter():
 
 
 def slug_choices(queryset):
-    return list(queryset.values_list("slug", "name"))
+    """(slug, name) of each of `queryset`, kept per generation of the public data."""
+    return stored.kept("choices", queryset, lambda rows: list(rows.values_list("slug", "name")))
 
 
 class PublicFilterSet(django_filters.FilterSet):
@@ -118,7 +120,7 @@ class PublicFilterSet(django_filters.FilterSet):
 
     q = search_filter()
     sector = django_filters.ChoiceFilter(
-        label="Sector", field_name="sectors__slug", empty_label="Any sector"
+        label="Sector", field_name="sectors__slug", empty_label="Any sector", widget=OptionsSelect
     )
     year_min = YearFilter(label="From year", field_name="main_date__year", lookup_expr="gte")
     year_max = YearFilter(label="To year", field_name="main_date__year", lookup_expr="lte")
@@ -159,6 +161,7 @@ def municipality_filter(label, empty_label, *, field_name=None, method=None, hel
         method=method,
         empty_label=empty_label,
         help_text=help_text,
+        widget=OptionsSelect,
     )
 
 
@@ -237,7 +240,9 @@ class VisitFilterSet(PublicFilterSet):
         "To", "Any destination", method="to_destination", help_text=INCLUDES_INSIDE
     )
     province = province_filter("Visits from or to it or a municipality inside it.")
-    person = django_filters.ChoiceFilter(label="Person", method="with_person", empty_label="Anyone")
+    person = django_filters.ChoiceFilter(
+        label="Person", method="with_person", empty_label="Anyone", widget=OptionsSelect
+    )
     ordering = OrderingFilter(
         fields=(("main_date", "year"), ("title", "title"), ("origin_name", "origin")),
         label="Order by",
@@ -301,7 +306,11 @@ class AgreementFilterSet(PublicFilterSet):
         label="Kind", choices=AgreementKind.choices, empty_label="Any kind"
     )
     party = django_filters.ChoiceFilter(
-        label="Party", method="with_party", empty_label="Any party", help_text=INCLUDES_INSIDE
+        label="Party",
+        method="with_party",
+        empty_label="Any party",
+        help_text=INCLUDES_INSIDE,
+        widget=OptionsSelect,
     )
     province = province_filter("Agreements to which it or a municipality inside it is a party.")
     ordering = OrderingFilter(
@@ -316,10 +325,8 @@ class AgreementFilterSet(PublicFilterSet):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # One query for both selects: each row says whether it is a municipality.
-        rows = sorted(
-            self.party_rows(Municipality, True).union(self.party_rows(Organization, False)),
-            key=lambda row: row[1],
-        )
+        parties = self.party_rows(Municipality, True).union(self.party_rows(Organization, False))
+        rows = stored.kept("parties", parties, lambda rows: sorted(rows, key=lambda row: row[1]))
         self.set_choices(["party"], [(slug, name) for slug, name, _ in rows])
         self.set_choices(["province"], [(slug, name) for slug, name, place in rows if place])
 

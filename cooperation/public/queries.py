@@ -1,9 +1,7 @@
 """What the public may see: published records, with what their pages show fetched up front.
 
-Each queryset carries `main_date`, the date a record is listed, counted and filtered by
-(`Record.main_date_expression()`: an office's opening, else its announcement; a visit's start; an
-agreement's signature). The `*_rows` functions add the same to any queryset of the model
-(a staff preview shows unpublished records through them). `visits_with` and `with_parties`
+The `*_rows` functions fetch the same for any queryset of the model (a staff preview shows
+unpublished records through them). `visits_with` and `with_parties`
 select records by their many-valued links, for the lists' filters and the profiles alike.
 """
 
@@ -23,9 +21,7 @@ from cooperation.models import (
 
 
 def office_rows(queryset):
-    return queryset.select_related("sponsor", "host", "sponsor_organization").annotate(
-        main_date=LiaisonOffice.main_date_expression()
-    )
+    return queryset.select_related("sponsor", "host", "sponsor_organization")
 
 
 def offices():
@@ -40,9 +36,7 @@ def visit_rows(queryset):
         name=Coalesce("municipality__name", "organization__name")
     )[:1]
     return (
-        queryset.select_related("leader")
-        .with_places()
-        .annotate(main_date=Visit.main_date_expression(), origin_name=Subquery(first_origin))
+        queryset.select_related("leader").with_places().annotate(origin_name=Subquery(first_origin))
     )
 
 
@@ -60,9 +54,7 @@ def parties_prefetch():
 
 
 def agreement_rows(queryset):
-    return queryset.prefetch_related(parties_prefetch()).annotate(
-        main_date=Agreement.main_date_expression()
-    )
+    return queryset.prefetch_related(parties_prefetch())
 
 
 def agreements():
@@ -72,10 +64,8 @@ def agreements():
 def event_rows(queryset):
     """Events with where they were held and who organized them."""
     organizers = EventOrganizer.objects.select_related("municipality", "organization")
-    return (
-        queryset.select_related("place")
-        .prefetch_related(Prefetch("organizers", organizers.order_by("pk")))
-        .annotate(main_date=Event.main_date_expression())
+    return queryset.select_related("place").prefetch_related(
+        Prefetch("organizers", organizers.order_by("pk"))
     )
 
 

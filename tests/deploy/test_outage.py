@@ -28,6 +28,10 @@ from tests.support.server import (
     serving,
 )
 
+# Pages rendered during the outage: a page the cache stored before it is still served
+# (test_a_stored_page_outlives_an_outage_and_an_unstored_one_answers_503).
+UNCACHED = {"DJANGO_PAGE_CACHE": "off"}
+
 
 @contextlib.contextmanager
 def interruptible_database(tmp_path):
@@ -52,7 +56,9 @@ def test_outage_answers_503_quickly_and_the_site_recovers_by_itself(
     pages += ["/municipalities/"]
     with (
         interruptible_database(tmp_path) as (url, stop, start),
-        serving(database_url=url, static_root=static_root, log=tmp_path / "log") as server,
+        serving(
+            database_url=url, static_root=static_root, log=tmp_path / "log", **UNCACHED
+        ) as server,
     ):
         assert [server.get(page).status for page in pages] == [200, 200, 200, 200]
         stop()
@@ -69,6 +75,27 @@ def test_outage_answers_503_quickly_and_the_site_recovers_by_itself(
         start()
         assert wait_for(lambda: server.get("/healthz").status == 200, timeout=15)
         assert [server.get(page).status for page in pages] == [200, 200, 200, 200]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_stored_page_outlives_an_outage_and_an_unstored_one_answers_503(
+    tmp_path, static_root, sample_data
+):
+    """The page cache answers for the database while it is down: nothing can change the
+    public data meanwhile, so a stored page is still the page (sinoisrael/http/page_cache.py).
+    What it never stored needs the database, and says it is unavailable."""
+    with (
+        interruptible_database(tmp_path) as (url, stop, start),
+        serving(database_url=url, static_root=static_root, log=tmp_path / "log") as server,
+    ):
+        assert server.get("/offices/").header("X-Page-Cache") == "miss"
+        stop()
+        stored = server.get("/offices/")
+        assert (stored.status, stored.header("X-Page-Cache")) == (200, "hit")
+        assert server.get("/visits/").status == 503
+        assert server.get("/healthz").status == 503, "a load balancer still sees the outage"
+        start()
+        assert wait_for(lambda: server.get("/visits/").status == 200, timeout=15)
 
 
 @contextlib.contextmanager
@@ -121,7 +148,9 @@ def test_a_frozen_database_connection_answers_503_within_seconds_and_recovers(
         proxy = TcpProxy((connection.settings_dict["HOST"] or "127.0.0.1", 5432), path.address)
         url = database_url_of_test_database(tmp_path, port=proxy.port, host=path.address)
         try:
-            with serving(database_url=url, static_root=static_root, log=tmp_path / "log") as server:
+            with serving(
+                database_url=url, static_root=static_root, log=tmp_path / "log", **UNCACHED
+            ) as server:
                 assert [server.get(page).status for page in ["/healthz", *pages]] == [200] * 4
                 path.freeze()
                 frozen = time.monotonic()

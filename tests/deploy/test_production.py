@@ -22,11 +22,15 @@ from tests.support.server import (
     serving,
 )
 
+# The check reads the PostgreSQL server's version (which generated columns it supports:
+# cooperation/models/list_order.py), so it needs a server: the machine's, which it only asks.
+CHECKED_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
+
 
 def deploy_check(**env) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-        env=production_env(**env),
+        env=production_env(DATABASE_URL=CHECKED_SERVER, **env),
         cwd=BASE,
         capture_output=True,
         text=True,

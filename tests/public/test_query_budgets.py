@@ -25,7 +25,7 @@ from tests.support.factories import (
 
 pytestmark = pytest.mark.django_db
 
-LIST_BUDGET = 6  # including the count
+LIST_BUDGET = 7  # including the count and the ids of the page (cooperation/public/paginator.py)
 DETAIL_BUDGET = 12  # the ceiling for a detail page; a profile with its other names takes 12
 
 

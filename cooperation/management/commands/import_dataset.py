@@ -7,8 +7,8 @@ from cooperation.management.commands.export_dataset import DatasetCommand
 
 class Command(DatasetCommand):
     help = (
-        "Load a file written by export_dataset, in one transaction. Refuses a database "
-        "that already holds data unless --replace is given."
+        "Load a file written by export_dataset, in one transaction, reading it as a stream. "
+        "Refuses a database that already holds data unless --replace is given."
     )
     path_help = "a file written by export_dataset"
 
@@ -20,10 +20,12 @@ class Command(DatasetCommand):
             help="delete the data already in the database before loading the file",
         )
 
-    def handle(self, *args, path, database, replace, **options):
+    def handle(self, *args, path, database, replace, verbosity, **options):
         try:
-            with open(path, encoding="utf-8") as source:
-                counts = import_dataset(source, using=database, replace=replace)
+            with open(path, "rb") as source:
+                counts = import_dataset(
+                    source, using=database, replace=replace, progress=self.progress(verbosity)
+                )
         except (DatasetError, DatabaseError, OSError) as error:
             raise CommandError(f"{error} Nothing was changed.") from error
         self.stdout.write(

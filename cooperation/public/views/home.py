@@ -1,6 +1,6 @@
 from django.shortcuts import render
 
-from cooperation.public import activity, queries
+from cooperation.public import activity, queries, stored
 from cooperation.public.views.lists import LATEST_FIRST
 
 LATEST = 5
@@ -12,9 +12,9 @@ def home(request):
     offices, visits, agreements = queries.offices(), queries.visits(), queries.agreements()
     context = {
         "counts": {
-            "offices": offices.count(),
-            "visits": visits.count(),
-            "agreements": agreements.count(),
+            "offices": stored.count(offices),
+            "visits": stored.count(visits),
+            "agreements": stored.count(agreements),
         },
         "latest_offices": offices.order_by("-updated_at")[:LATEST],
         # By the visit's own date, as the visits list: a visit entered today may be years old.

@@ -6,13 +6,14 @@ An invalid filter or page answers 400 with the form and a message beside the fie
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.core.paginator import InvalidPage, Paginator
+from django.core.paginator import InvalidPage
 from django.db.models import F, QuerySet
 from django.shortcuts import render
 
 from cooperation.exports.public import public_csv_response
 from cooperation.models import Municipality
 from cooperation.public import filters, queries
+from cooperation.public.paginator import ListPaginator
 
 PAGE_SIZE = 25
 # The lists' default order: latest first, records without a date last, as the `ordering`
@@ -96,7 +97,7 @@ def list_response(request, page: ListPage):
     filterset = page.filterset(request)
     if not filterset.is_valid():
         return invalid(request, page, filterset)
-    paginator = Paginator(filterset.qs, PAGE_SIZE)
+    paginator = ListPaginator(filterset.qs, PAGE_SIZE)
     try:
         page_obj = paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
