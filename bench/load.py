@@ -147,7 +147,7 @@ def wait_for(port: int, timeout: float = 60) -> None:
             time.sleep(0.2)
 
 
-def wrk(port: int, path: str, *, seconds: float, connections: int) -> tuple[float, float, float]:
+def wrk(port: int, path: str, *, seconds: int, connections: int) -> tuple[float, float, float]:
     """(requests/s, p50 ms, p99 ms) of `path` under wrk; non-2xx answers fail the run."""
     headers = [arg for name, value in HEADERS.items() for arg in ("-H", f"{name}: {value}")]
     result = subprocess.run(
@@ -159,7 +159,9 @@ def wrk(port: int, path: str, *, seconds: float, connections: int) -> tuple[floa
     if "Non-2xx" in out:
         raise RuntimeError(f"{path}: {out}")
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)$", out, re.MULTILINE))
+    percentiles = dict(re.findall(r"^\s+(50|99)%\s+(\S+)\s*$", out, re.MULTILINE))
+    if len(percentiles) < 2:
+        raise RuntimeError(f"{path}: no latencies in wrk's report:\n{out}")
     return rate, *(milliseconds(percentiles[p]) for p in ("50", "99"))
 
 
@@ -181,7 +183,7 @@ def measure(port, paths, args) -> dict[str, tuple[float, float, float]]:
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
-    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=8)
     args = parser.parse_args()
     if not shutil.which("wrk"):
@@ -210,7 +212,7 @@ def report(args, sizes, runs, first_bytes) -> None:
     from django.conf import settings
 
     engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
-    print(f"{args.rows:,} offices, {engine}; wrk -t2 -c{args.connections} -d{args.seconds:g}s")
+    print(f"{args.rows:,} offices, {engine}; wrk -t2 -c{args.connections} -d{args.seconds}s")
     print(f"{'page':<26} {'KB':>6} {'queries':>7}   {'uncached: req/s   x   p50  p99 ms':<36}"
           f"{'cached: req/s   x   p50  p99 ms'}")  # fmt: skip
     for label in runs[False]:

@@ -50,7 +50,7 @@ from cooperation.models import (
     Visit,
 )
 from cooperation.models.places import OrganizationKind
-from cooperation.public import queries
+from cooperation.public import queries, stored
 from cooperation.public.views.lists import AGREEMENTS, EVENTS, MUNICIPALITIES, OFFICES, VISITS
 
 
@@ -327,7 +327,7 @@ RESOURCES = [
     Resource(
         path="sectors",
         noun="sector",
-        rows=lambda: Sector.objects.published(),
+        rows=lambda: stored.published(Sector),
         fields=[*IDENTITY, attribute("name"), UPDATED],
     ),
 ]

@@ -10,6 +10,7 @@ by drafts) has no feed, as it has no profile: 404.
 from django.shortcuts import get_object_or_404
 
 from cooperation.models import Municipality
+from cooperation.public import stored
 from cooperation.public.feeds.records import MAX_ENTRIES, RecordFeed, with_public_times
 from cooperation.public.views.details import municipality_context
 
@@ -34,7 +35,7 @@ def profile_records(municipality) -> list:
 
 class MunicipalityFeed(RecordFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Municipality.objects.published(), slug=slug)
+        return get_object_or_404(stored.published(Municipality), slug=slug)
 
     def title(self, municipality):
         return f"Records involving {municipality.name}"

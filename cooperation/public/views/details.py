@@ -22,7 +22,7 @@ from cooperation.models import (
     Visit,
 )
 from cooperation.models.agreements import signatories_and_statuses
-from cooperation.public import queries
+from cooperation.public import queries, stored
 from cooperation.public.evidence import evidence_of
 from cooperation.public.history import public_history
 from cooperation.public.views.preview import (
@@ -48,6 +48,7 @@ class DetailPage:
     rows: Callable  # a queryset of the model -> the same with what the page shows
     context: Callable  # the record -> the template's context
     template: str
+    public: Callable | None = None  # the model's public rows, when not its `published()`
 
 
 def office_context(office) -> dict:
@@ -215,11 +216,12 @@ AGREEMENT = DetailPage(
 MUNICIPALITY = DetailPage(
     model=Municipality,
     rows=lambda places: places.select_related("parent").prefetch_related(
-        Prefetch("children", Municipality.objects.published()),
+        Prefetch("children", stored.published(Municipality)),
         Prefetch("organizations", Organization.objects.published()),
     ),
     context=municipality_context,
     template="cooperation/municipality_detail.html",
+    public=lambda: stored.published(Municipality),
 )
 
 
@@ -248,7 +250,8 @@ def preview_response(request, page: DetailPage, slug: str):
 def detail_page(request, page: DetailPage, slug: str):
     if may_preview(request.user, page.model):
         return preview_response(request, page, slug)
-    record = get_object_or_404(page.rows(page.model._default_manager.published()), slug=slug)
+    public = page.public() if page.public else page.model._default_manager.published()
+    record = get_object_or_404(page.rows(public), slug=slug)
     return render(request, page.template, page.context(record))
 
 

@@ -12,7 +12,7 @@ from django.shortcuts import render
 
 from cooperation.exports.public import public_csv_response
 from cooperation.models import Municipality
-from cooperation.public import filters, queries
+from cooperation.public import filters, queries, stored
 from cooperation.public.paginator import ListPaginator
 
 PAGE_SIZE = 25
@@ -78,7 +78,7 @@ EVENTS = ListPage(
 )
 MUNICIPALITIES = ListPage(
     filterset_class=filters.MunicipalityFilterSet,
-    queryset=lambda: Municipality.objects.published().select_related("parent"),
+    queryset=lambda: stored.published(Municipality).select_related("parent"),
     default_ordering=("name", "pk"),
     template_name="cooperation/municipality_list.html",
     noun="municipality",
