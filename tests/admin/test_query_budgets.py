@@ -2,6 +2,8 @@
 its budget, which 1 row also stays within (no query per row, per inline row, per choice)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from cooperation.models import FailedLogin
@@ -112,6 +114,8 @@ def failed_logins(n):
     )
 
 
+# Measured with the filters' counts shown (`?_facets=True`, the "Show counts" link: off by
+# default, see test_a_changelist_counts_its_facets_only_when_asked).
 # The "name missing in" filter's facets are one query on the changelists of named things;
 # a source's publisher kind and country one each, and a record's evidence grade and data
 # quality one each (with the sector and place choices Django reads again for each facet:
@@ -157,9 +161,28 @@ def measured_get(client, url, budget, django_assert_max_num_queries):
 def test_changelist_query_budget(admin_client, django_assert_max_num_queries, model_name, rows):
     make, budget = CHANGELISTS[model_name]
     make(rows)
-    url = reverse(f"admin:cooperation_{model_name}_changelist")
+    url = reverse(f"admin:cooperation_{model_name}_changelist") + "?_facets=True"
     response = measured_get(admin_client, url, budget, django_assert_max_num_queries)
     assert len(response.context["cl"].result_list) >= rows
+
+
+def changelist_queries(client, url) -> tuple[int, str]:
+    client.get(url)
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured), response.content.decode()
+
+
+def test_a_changelist_counts_its_facets_only_when_asked(admin_client):
+    offices(3)
+    url = reverse("admin:cooperation_liaisonoffice_changelist")
+    plain, page = changelist_queries(admin_client, url)
+    counted, counted_page = changelist_queries(admin_client, url + "?_facets=True")
+    assert plain < counted
+    assert "Show counts" in page and "Hide counts" in counted_page
+    _, searched = changelist_queries(admin_client, url + "?q=Office")
+    assert "Show all" in searched and " total<" not in searched, "no full count of the table"
 
 
 @pytest.mark.parametrize("rows", [1, 50])
