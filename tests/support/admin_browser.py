@@ -22,13 +22,17 @@ def choose(page, field_id, typed, shown):
     """Pick an option in one of the admin's autocomplete (select2) boxes, and see it chosen.
 
     Under load the results of an earlier keystroke can replace the list as the option is
-    clicked, and the click then chooses nothing: the choice is checked, and made again.
+    clicked, and the click then chooses nothing: the choice is checked, and made again. The
+    box is opened only when it is closed: such a click leaves it open, and a second click
+    on the selection would close it.
     """
     chosen = page.locator(f"#select2-{field_id}-container")
+    search = page.locator(".select2-container--open .select2-search__field")
     for _ in range(3):
-        page.locator(f"#{field_id} + .select2 .select2-selection").click()
-        page.locator(".select2-container--open .select2-search__field").fill(typed)
-        page.locator(".select2-results__option", has_text=shown).click()
+        if not search.is_visible():
+            page.locator(f"#{field_id} + .select2 .select2-selection").click()
+        search.fill(typed)
+        page.locator(".select2-container--open .select2-results__option", has_text=shown).click()
         if shown in chosen.inner_text():
             return
     raise AssertionError(f"Could not choose “{shown}” in {field_id}")
