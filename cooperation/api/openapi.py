@@ -12,6 +12,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from cooperation.api.fields import COMPONENTS
 from cooperation.api.pages import CURSOR_HELP, MAX_PAGE_SIZE
 from cooperation.api.resources import RESOURCES
+from cooperation.public.typed_names import TypedNameFilter
 
 ERROR = {
     "type": "object",
@@ -77,6 +78,11 @@ def filter_schema(filter_) -> dict:
             schema["maximum"] = validator.limit_value
         elif isinstance(validator, MaxLengthValidator):
             schema["maxLength"] = validator.limit_value
+    if isinstance(filter_, TypedNameFilter):
+        schema["description"] = (
+            f"A {filter_.extra['noun']}'s slug, or its name in English (in any case), "
+            "Chinese or Hebrew."
+        )
     return schema
 
 

@@ -53,7 +53,7 @@ def counts_by_year(queryset) -> dict[int, int]:
 def activity_by_year() -> list[YearRow]:
     """One row per year from the first to the last with any activity, gaps included."""
     counts = {
-        name: stored.kept("by-year", records(), counts_by_year)
+        name: stored.kept(f"by-year:{name}", lambda records=records: counts_by_year(records()))
         for name, records in (
             ("offices", queries.offices),
             ("visits", queries.visits),

@@ -1,10 +1,12 @@
 """The public list filters: the GET parameters of the public contract (README, "The public
 site").
 
-Choices for municipalities, people, organizations and sectors are read once per request and
-checked by the form, so an unknown slug is a form error (HTTP 400) and costs no extra query.
-They offer only what the public may see (`published()`): a slug named only in a draft is
-refused exactly like one that does not exist.
+Choices for municipalities, people, organizations and sectors are read once per generation
+of the public data (`stored.kept`) and checked by the form, so an unknown slug is a form
+error (HTTP 400) and costs no extra query. They offer only what the public may see
+(`published()`): a slug named only in a draft is refused exactly like one that does not
+exist. Municipalities, people and parties are typed, by name or slug, with suggestions
+(cooperation/public/typed_names.py); sectors, being few, are chosen in a select.
 
 A province or region stands for what lies in it (`Municipality.objects.within`): the
 `province` filters, the visits' `origin` and `destination` and the agreements' `party`
@@ -15,9 +17,8 @@ for a region.
 
 import django_filters
 from django import forms
-from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db.models import BooleanField, F, Q, Value
+from django.db.models import F, Q
 
 from cooperation.models import (
     AgreementKind,
@@ -39,15 +40,16 @@ from cooperation.models import (
 from cooperation.models.base import EvidenceGrade, linked_names_contain, names_contain
 from cooperation.models.places import SELF_AND_REGIONS
 from cooperation.public import queries, search, stored
+from cooperation.public.typed_names import (
+    Choice,
+    Suggestions,
+    TypedNameFilter,
+    refuse_control_characters,
+)
 from cooperation.public.widgets import OptionsSelect
 
 SEARCH_MAX_LENGTH = 200
 FIRST_YEAR, LAST_YEAR = 1900, 2100
-
-
-def refuse_control_characters(text: str) -> None:
-    if any(ord(char) < 32 or ord(char) == 127 for char in text):
-        raise ValidationError("Remove the control characters (such as tabs) from the search.")
 
 
 class YearField(forms.IntegerField):
@@ -71,6 +73,11 @@ class PublicFilterForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+
+    def suggestion_lists(self) -> list[Suggestions]:
+        """The datalists the typed boxes name, each once however many boxes share it."""
+        lists = (getattr(field, "suggestions", None) for field in self.fields.values())
+        return list({suggestions.id: suggestions for suggestions in lists if suggestions}.values())
 
     def clean(self):
         cleaned = super().clean()
@@ -110,9 +117,38 @@ def search_filter():
     )
 
 
-def slug_choices(queryset):
-    """(slug, name) of each of `queryset`, kept per generation of the public data."""
-    return stored.kept("choices", queryset, lambda rows: list(rows.values_list("slug", "name")))
+def slug_choices(model):
+    """(slug, name) of each published `model`, kept per generation of the public data."""
+    return stored.kept(
+        f"choices:{model._meta.label}",
+        lambda: list(model.objects.published().values_list("slug", "name")),
+    )
+
+
+def choices_of(rows) -> tuple[Choice, ...]:
+    return tuple(Choice.of(*row) for row in rows.values_list("slug", "name", "search_names"))
+
+
+def named_choices(model) -> tuple[Choice, ...]:
+    """Each published `model` with its names and aliases, kept per generation."""
+    return stored.kept(f"names:{model._meta.label}", lambda: choices_of(model.objects.published()))
+
+
+def municipality_suggestions() -> tuple[Suggestions, Suggestions]:
+    """Every municipality the public may see, and the regions among them: those with a
+    published city or district inside, which the `province` boxes suggest."""
+    choices, regions = stored.kept(
+        "names:municipalities", lambda: choices_and_regions(Municipality.objects.published())
+    )
+    return Suggestions("municipalities", choices), Suggestions("regions", regions)
+
+
+def choices_and_regions(municipalities):
+    rows = list(municipalities.values_list("slug", "name", "search_names", "pk", "parent"))
+    parents = {row[4] for row in rows}
+    choices = tuple(Choice.of(*row[:3]) for row in rows)
+    regions = tuple(choice for choice, row in zip(choices, rows, strict=True) if row[3] in parents)
+    return choices, regions
 
 
 class PublicFilterSet(django_filters.FilterSet):
@@ -138,13 +174,25 @@ class PublicFilterSet(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["sector"].extra["choices"] = slug_choices(Sector.objects.published())
+        self.filters["sector"].extra["choices"] = slug_choices(Sector)
         # The form shows the filters in the order of Meta.fields, ordering last.
         self.filters = {name: self.filters[name] for name in [*self.Meta.fields, "ordering"]}
 
-    def set_choices(self, names, choices):
+    def offer(self, names, suggestions: Suggestions, choices: tuple[Choice, ...] | None = None):
+        """Typed boxes that take one of `choices` (by default the suggestions' own)."""
         for name in names:
-            self.filters[name].extra["choices"] = choices
+            self.filters[name].extra.update(
+                suggestions=suggestions,
+                choices=suggestions.choices if choices is None else choices,
+            )
+
+    def offer_municipalities(self, names) -> Suggestions:
+        """`names` take any published municipality, and so does `province`, which suggests
+        only regions. Returns the municipalities' suggestions."""
+        municipalities, regions = municipality_suggestions()
+        self.offer(names, municipalities)
+        self.offer(["province"], regions, municipalities.choices)
+        return municipalities
 
     def search(self, queryset, name, value):
         return queryset.filter(self.search_q(value))
@@ -153,22 +201,26 @@ class PublicFilterSet(django_filters.FilterSet):
 INCLUDES_INSIDE = "A province or region includes its cities and their districts."
 
 
-def municipality_filter(label, empty_label, *, field_name=None, method=None, help_text=""):
-    """A select of municipalities by slug; its choices are set per request."""
-    return django_filters.ChoiceFilter(
+def typed_name_filter(
+    label, placeholder, *, noun="municipality", field_name=None, method=None, help_text=""
+):
+    """A box for a municipality (or `noun`) typed by name or slug; its choices and
+    suggestions are set per request (`PublicFilterSet.offer`)."""
+    return TypedNameFilter(
         label=label,
+        noun=noun,
+        placeholder=placeholder,
         field_name=field_name,
         method=method,
-        empty_label=empty_label,
         help_text=help_text,
-        widget=OptionsSelect,
+        max_length=SEARCH_MAX_LENGTH,
     )
 
 
 def province_filter(help_text):
     """The office, visit and agreement lists' `province`: records of the region or of a
     municipality inside it, matched by each list's `in_province`."""
-    return municipality_filter(
+    return typed_name_filter(
         "Province or region", "Any province", method="in_province", help_text=help_text
     )
 
@@ -182,8 +234,8 @@ def with_regions(*relations: str) -> tuple[str, ...]:
 
 
 class OfficeFilterSet(PublicFilterSet):
-    sponsor = municipality_filter("Sponsor", "Any sponsor", field_name="sponsor__slug")
-    host = municipality_filter("Host", "Any host", field_name="host__slug")
+    sponsor = typed_name_filter("Sponsor", "Any sponsor", field_name="sponsor__slug")
+    host = typed_name_filter("Host", "Any host", field_name="host__slug")
     province = province_filter("Offices sponsored by it or by a municipality inside it.")
     status = django_filters.ChoiceFilter(
         label="Status",
@@ -217,9 +269,7 @@ class OfficeFilterSet(PublicFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.set_choices(
-            ["sponsor", "host", "province"], slug_choices(Municipality.objects.published())
-        )
+        self.offer_municipalities(["sponsor", "host"])
 
     @staticmethod
     def in_province(queryset, name, value):
@@ -233,16 +283,14 @@ class OfficeFilterSet(PublicFilterSet):
 
 
 class VisitFilterSet(PublicFilterSet):
-    origin = municipality_filter(
+    origin = typed_name_filter(
         "From", "Any origin", method="from_origin", help_text=INCLUDES_INSIDE
     )
-    destination = municipality_filter(
+    destination = typed_name_filter(
         "To", "Any destination", method="to_destination", help_text=INCLUDES_INSIDE
     )
     province = province_filter("Visits from or to it or a municipality inside it.")
-    person = django_filters.ChoiceFilter(
-        label="Person", method="with_person", empty_label="Anyone", widget=OptionsSelect
-    )
+    person = typed_name_filter("Person", "Anyone", noun="person", method="with_person")
     ordering = OrderingFilter(
         fields=(("main_date", "year"), ("title", "title"), ("origin_name", "origin")),
         label="Order by",
@@ -264,10 +312,8 @@ class VisitFilterSet(PublicFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.set_choices(
-            ["origin", "destination", "province"], slug_choices(Municipality.objects.published())
-        )
-        self.set_choices(["person"], slug_choices(Person.objects.published()))
+        self.offer_municipalities(["origin", "destination"])
+        self.offer(["person"], Suggestions("people", named_choices(Person)))
 
     @staticmethod
     def from_origin(queryset, name, value):
@@ -305,12 +351,12 @@ class AgreementFilterSet(PublicFilterSet):
     kind = django_filters.ChoiceFilter(
         label="Kind", choices=AgreementKind.choices, empty_label="Any kind"
     )
-    party = django_filters.ChoiceFilter(
-        label="Party",
+    party = typed_name_filter(
+        "Party",
+        "Any party",
+        noun="municipality or organization",
         method="with_party",
-        empty_label="Any party",
         help_text=INCLUDES_INSIDE,
-        widget=OptionsSelect,
     )
     province = province_filter("Agreements to which it or a municipality inside it is a party.")
     ordering = OrderingFilter(
@@ -324,19 +370,10 @@ class AgreementFilterSet(PublicFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query for both selects: each row says whether it is a municipality.
-        parties = self.party_rows(Municipality, True).union(self.party_rows(Organization, False))
-        rows = stored.kept("parties", parties, lambda rows: sorted(rows, key=lambda row: row[1]))
-        self.set_choices(["party"], [(slug, name) for slug, name, _ in rows])
-        self.set_choices(["province"], [(slug, name) for slug, name, place in rows if place])
-
-    @staticmethod
-    def party_rows(model, is_municipality: bool):
-        return (
-            model.objects.published()
-            .order_by()
-            .values_list("slug", "name", Value(is_municipality, output_field=BooleanField()))
-        )
+        municipalities = self.offer_municipalities([])
+        bodies = named_choices(Organization)
+        parties = sorted(municipalities.choices + bodies, key=lambda choice: choice.name)
+        self.offer(["party"], Suggestions("parties", tuple(parties)))
 
     @staticmethod
     def with_party(queryset, name, value):
@@ -363,7 +400,7 @@ class EventFilterSet(PublicFilterSet):
     kind = django_filters.ChoiceFilter(
         label="Kind", choices=EventKind.choices, empty_label="Any kind"
     )
-    place = municipality_filter("Held in", "Anywhere", method="held_in", help_text=INCLUDES_INSIDE)
+    place = typed_name_filter("Held in", "Anywhere", method="held_in", help_text=INCLUDES_INSIDE)
     province = province_filter("Events held in it, or organized by it, or by a place inside it.")
     ordering = OrderingFilter(
         fields=(("main_date", "year"), ("title", "title"), ("place__name", "place")),
@@ -376,7 +413,7 @@ class EventFilterSet(PublicFilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.set_choices(["place", "province"], slug_choices(Municipality.objects.published()))
+        self.offer_municipalities(["place"])
 
     @staticmethod
     def held_in(queryset, name, value):

@@ -36,6 +36,8 @@ CDN keep it for `PAGE_CACHE_CDN_SECONDS` and serve it stale while it revalidates
 import hashlib
 import logging
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -57,6 +59,8 @@ CACHE_UNREACHABLE = (RedisError, OSError)
 GENERATION_KEY = "page-cache:generation"
 STAFF_ONLY = ("/admin/",)
 NOT_STORED = ("private", "no-cache", "no-store")
+# What one request read of the generation (`generation_of_this_request`); None outside one.
+this_request: ContextVar[dict | None] = ContextVar("page_cache_request", default=None)
 
 
 def public_data_changed() -> None:
@@ -64,6 +68,8 @@ def public_data_changed() -> None:
     before (a nanosecond clock, and never less than the last one plus one)."""
     last = cache.get(GENERATION_KEY) or 0
     cache.set(GENERATION_KEY, max(time.time_ns(), last + 1), timeout=None)
+    if (read := this_request.get()) is not None:
+        read.clear()  # what this request reads next is read after the change
 
 
 def current_generation() -> int:
@@ -72,6 +78,28 @@ def current_generation() -> int:
         cache.add(GENERATION_KEY, time.time_ns(), timeout=None)
         generation = cache.get(GENERATION_KEY)
     return generation
+
+
+@contextmanager
+def one_generation_per_request():
+    """Within it, `generation_of_this_request` reads the generation once (a cache GET)."""
+    token = this_request.set({})
+    try:
+        yield
+    finally:
+        this_request.reset(token)
+
+
+def generation_of_this_request() -> int:
+    """The generation as this request first read it, before any data it shows: a figure
+    read after a change began is then kept under a generation the change ends, never under
+    the one after it. Outside a request (a command, a test), read each time."""
+    read = this_request.get()
+    if read is None:
+        return current_generation()
+    if "generation" not in read:
+        read["generation"] = current_generation()
+    return read["generation"]
 
 
 @dataclass(frozen=True)
@@ -168,13 +196,17 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        with one_generation_per_request():
+            return self.respond(request)
+
+    def respond(self, request):
         if not settings.PAGE_CACHE or passes_through(request):
             response = self.get_response(request)
             if settings.SESSION_COOKIE_NAME in request.COOKIES:
                 patch_cache_control(response, private=True)  # a CDN must not keep it either
             return response
         try:
-            generation = current_generation()
+            generation = generation_of_this_request()
             key = page_key(request, generation)
             stored = cache.get(key)
         except CACHE_UNREACHABLE as error:

@@ -2,12 +2,20 @@
 Which changes make a stored page stale: tests/records/test_invalidation.py."""
 
 import pytest
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.test import RequestFactory, override_settings
 
 from cooperation.models import PublicationStatus
 from cooperation.records.roles import ANALYST, EDITOR
-from sinoisrael.http.page_cache import storable
+from sinoisrael.http.page_cache import (
+    GENERATION_KEY,
+    current_generation,
+    generation_of_this_request,
+    one_generation_per_request,
+    public_data_changed,
+    storable,
+)
 from tests.support.admin_pages import analyst, staff_user
 from tests.support.factories import LiaisonOfficeFactory
 
@@ -138,3 +146,13 @@ def test_the_cache_can_be_turned_off(client, office):
 def test_an_unreachable_cache_serves_pages_fresh(client):
     response = client.get("/offices/")
     assert response.status_code == 200 and state(response) is None
+
+
+def test_a_request_reads_the_generation_once_until_it_changes_the_data():
+    with one_generation_per_request():
+        first = generation_of_this_request()
+        cache.set(GENERATION_KEY, first + 5)  # another server's change, after this began
+        assert generation_of_this_request() == first, "read once, before any data"
+        public_data_changed()  # this request's own change: what it reads next is newer
+        assert generation_of_this_request() > first + 5
+    assert generation_of_this_request() == current_generation(), "outside, read each time"

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django.http import HttpResponseBadRequest
 
 from cooperation.public.feeds.records import RecordFeed, newest_first
+from cooperation.public.typed_names import TypedNameField
 from cooperation.public.views import lists
 
 
@@ -54,7 +55,10 @@ def in_words(form) -> str:
         if name == "q":
             parts.append(f"matching “{value}”")
             continue
-        shown = dict(getattr(field, "choices", ())).get(value, value)
+        if isinstance(field, TypedNameField):
+            shown = field.name_of(value)
+        else:
+            shown = dict(getattr(field, "choices", ())).get(value, value)
         parts.append(f"{str(field.label).lower()} {shown}")
     return ", ".join(parts)
 

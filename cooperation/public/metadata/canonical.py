@@ -9,6 +9,8 @@ only the parameters that change its result, in the order its FilterSet declares 
 - parameters the FilterSet does not know (`?utm_source=`), as the list ignores them;
 - empty ones (`?q=`), and those whose value the list refuses (the page is a 400);
 - `page=1`, the first page either way;
+- a municipality, person or party typed by one of its names (`?sponsor=北京`), for its
+  slug (`?sponsor=beijing`);
 - an `ordering` that orders the rows as the list does by default (`name` on the
   municipalities); one that only starts like it (`-year` on the offices, whose ties the
   default breaks by name) is kept.
@@ -16,6 +18,7 @@ only the parameters that change its result, in the order its FilterSet declares 
 
 from urllib.parse import urlencode
 
+from cooperation.public.typed_names import TypedNameFilter
 from cooperation.public.views.lists import ListPage
 
 
@@ -53,10 +56,12 @@ def list_parameters(query, filterset) -> list[tuple[str, str]]:
     form = filterset.form
     form.is_valid()  # the list validated it already: the errors are cached
     kept = []
-    for name in filterset.filters:
+    for name, filter_ in filterset.filters.items():
         value = query.get(name, "").strip()
         if not value or name in form.errors:
             continue
+        if isinstance(filter_, TypedNameFilter):
+            value = form.cleaned_data[name]
         if name == "ordering" and is_default_ordering(filterset, form.cleaned_data[name]):
             continue
         kept.append((name, value))
