@@ -42,6 +42,7 @@ from cooperation.admin.inlines import (
     VisitSourcesInline,
 )
 from cooperation.admin.quality import QualityFilter
+from cooperation.admin.years import YearFilter
 from cooperation.models import (
     Agreement,
     AgreementParty,
@@ -75,6 +76,9 @@ class RecordAdmin(MainModelAdmin):
 
     exclude = ["sources"]
     actions = [submit_for_review, publish, return_to_draft]
+    # The most recently changed first, read from an index (`changed_index`), as a status
+    # filter reads from the harvest index: an analyst's work is mostly what just changed.
+    ordering = ["-updated_at", "-pk"]
     # The change form's sections in reading order: fieldsets, (name, options), and inlines.
     article: list = []
 
@@ -179,6 +183,7 @@ class LiaisonOfficeAdmin(RecordAdmin):
         "status",
         "evidence_grade",
         QualityFilter,
+        YearFilter,
         "operating_status",
         "sectors",
         ("host", admin.RelatedOnlyFieldListFilter),
@@ -188,7 +193,6 @@ class LiaisonOfficeAdmin(RecordAdmin):
     name_search_paths = ("", "sponsor__", "host__")
     autocomplete_fields = ["sponsor", "sponsor_organization", "host", "sectors"]
     prepopulated_fields = {"slug": ["name"]}
-    date_hierarchy = "opened_date"
     article = [
         titled("name", "name_zh", "name_he", "slug"),
         OfficeAliasesInline,
@@ -212,13 +216,12 @@ class LiaisonOfficeAdmin(RecordAdmin):
 class VisitAdmin(RecordAdmin):
     form = VisitForm
     list_display = ["title", "from_places", "dates", "leader", "evidence_grade", "status"]
-    list_filter = ["status", "evidence_grade", QualityFilter, "sectors"]
+    list_filter = ["status", "evidence_grade", QualityFilter, YearFilter, "sectors"]
     list_select_related = ["leader"]
     search_fields = ["title", "slug"]
     name_search_rows = ((VisitPlace, "visit", "municipality__", "organization__"),)
     autocomplete_fields = ["leader", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "start_date"
     article = [
         titled("title", "slug"),
         ("Who", {"fields": ["leader"]}),
@@ -248,14 +251,13 @@ class VisitAdmin(RecordAdmin):
 class EventAdmin(RecordAdmin):
     form = EventForm
     list_display = ["title", "kind", "place", "dates", "evidence_grade", "status"]
-    list_filter = ["status", "evidence_grade", QualityFilter, "kind", "sectors"]
+    list_filter = ["status", "evidence_grade", QualityFilter, YearFilter, "kind", "sectors"]
     list_select_related = ["place"]
     search_fields = ["title", "slug"]
     name_search_paths = ("place__",)
     name_search_rows = ((EventOrganizer, "event", "municipality__", "organization__"),)
     autocomplete_fields = ["place", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "start_date"
     article = [
         titled("title", "slug"),
         EventOrganizerInline,
@@ -285,7 +287,7 @@ class AgreementAdmin(RecordAdmin):
         "evidence_grade",
         "status",
     ]
-    list_filter = ["status", "evidence_grade", QualityFilter, "kind", "sectors"]
+    list_filter = ["status", "evidence_grade", QualityFilter, YearFilter, "kind", "sectors"]
     list_select_related = ["visit"]
     search_fields = [
         "title",
@@ -295,7 +297,6 @@ class AgreementAdmin(RecordAdmin):
     ]
     autocomplete_fields = ["visit", "event", "sectors"]
     prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "signed_date"
     article = [
         titled("title", "slug"),
         AgreementPartyInline,

@@ -11,6 +11,7 @@ from cooperation.models.base import (
     MunicipalityOrOrganization,
     PlainText,
     Record,
+    changed_index,
     harvest_index,
     party_once,
 )
@@ -72,7 +73,11 @@ class Agreement(Record):
     class Meta:
         ordering = ["-signed_date", "title"]
         permissions = [("publish_agreement", "Can publish and unpublish agreements")]
-        indexes = [harvest_index("agreement"), *list_indexes("agreement", "title")]
+        indexes = [
+            harvest_index("agreement"),
+            changed_index("agreement"),
+            *list_indexes("agreement", "title"),
+        ]
         constraints = [
             in_order_constraint(
                 name="agreement_ends_after_signed",

@@ -313,16 +313,23 @@ class NamedByRecordsQuerySet(models.QuerySet):
     record_paths: tuple[str, ...] = ()
 
     def named_by_published_records(self) -> Q:
-        # One subquery per path, not one join over all of them: joined together the
-        # relations would multiply each other's rows.
+        """Whether a published record names the row, along any of `record_paths`.
+
+        One subquery per path, not one join over all of them: joined together the
+        relations would multiply each other's rows. Each is DISTINCT: without it a
+        subquery yields a row per record (900,000 at 1,000,000 offices), which PostgreSQL
+        cannot hash within `work_mem`, so it ran it again for every municipality: the public
+        municipalities took 19.4 s, 1.8 s with DISTINCT. (An EXISTS per row instead scanned
+        the whole table for each place that no record names.)"""
         manager = self.model._default_manager
         return reduce(
             or_,
             (
                 Q(
-                    pk__in=manager.filter(
-                        **{f"{path}__status": PublicationStatus.PUBLISHED}
-                    ).values("pk")
+                    pk__in=manager.filter(**{f"{path}__status": PublicationStatus.PUBLISHED})
+                    .order_by()
+                    .values("pk")
+                    .distinct()
                 )
                 for path in self.record_paths
             ),
@@ -425,6 +432,14 @@ def harvest_index(record: str) -> models.Index:
     (cooperation/api/pages.py) read them in that order, a page at a time, where without it
     every page would sort the whole table."""
     return models.Index(fields=["status", "updated_at", "id"], name=f"{record}_harvest")
+
+
+def changed_index(record: str) -> models.Index:
+    """Every row in the order of its last change: the admin's changelists list the most
+    recently changed first (cooperation/admin/records.py), a page read from this index
+    backwards, where without it every page sorted the whole table (825 ms at 1,000,000
+    offices). With a status filter the harvest index serves the same order."""
+    return models.Index(fields=["updated_at", "id"], name=f"{record}_changed")
 
 
 def in_role(person, role: str, body=None) -> str:

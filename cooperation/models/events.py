@@ -12,6 +12,7 @@ from cooperation.models.base import (
     MunicipalityOrOrganization,
     PlainText,
     Record,
+    changed_index,
     harvest_index,
     in_role,
     one_party_constraint,
@@ -56,7 +57,7 @@ class Event(Record):
         # Latest first, undated last (PostgreSQL would put them first).
         ordering = [F("start_date").desc(nulls_last=True), "title"]
         permissions = [("publish_event", "Can publish and unpublish events")]
-        indexes = [harvest_index("event"), *list_indexes("event", "title")]
+        indexes = [harvest_index("event"), changed_index("event"), *list_indexes("event", "title")]
         constraints = period_constraints("event", "An event")
 
     def __str__(self):

@@ -5,7 +5,14 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from cooperation.models.base import Named, PlainText, Record, harvest_index, in_role
+from cooperation.models.base import (
+    Named,
+    PlainText,
+    Record,
+    changed_index,
+    harvest_index,
+    in_role,
+)
 from cooperation.models.citations import fact_key
 from cooperation.models.list_order import list_indexes, main_date_field
 from cooperation.models.places import Country
@@ -67,7 +74,11 @@ class LiaisonOffice(Named, Record):
     class Meta(Named.Meta):
         verbose_name = "liaison office"
         permissions = [("publish_liaisonoffice", "Can publish and unpublish liaison offices")]
-        indexes = [harvest_index("office"), *list_indexes("office", "name")]
+        indexes = [
+            harvest_index("office"),
+            changed_index("office"),
+            *list_indexes("office", "name"),
+        ]
         constraints = [
             in_order_constraint(
                 name="office_closed_after_opened",

@@ -13,6 +13,7 @@ from cooperation.models.base import (
     PlainText,
     PublishableQuerySet,
     Record,
+    changed_index,
     harvest_index,
     in_role,
     one_party_constraint,
@@ -132,7 +133,7 @@ class Visit(Record):
         # Latest first, undated last (PostgreSQL would put them first).
         ordering = [F("start_date").desc(nulls_last=True), "title"]
         permissions = [("publish_visit", "Can publish and unpublish visits")]
-        indexes = [harvest_index("visit"), *list_indexes("visit", "title")]
+        indexes = [harvest_index("visit"), changed_index("visit"), *list_indexes("visit", "title")]
         constraints = period_constraints("visit", "A visit")
 
     def __str__(self):

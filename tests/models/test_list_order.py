@@ -4,7 +4,6 @@ indexes among published rows (cooperation/models/list_order.py)."""
 from datetime import date
 
 import pytest
-from django.db import connection
 
 from cooperation.models import LiaisonOffice
 from cooperation.public.views import lists
@@ -14,6 +13,7 @@ from tests.support.factories import (
     LiaisonOfficeFactory,
     VisitFactory,
 )
+from tests.support.query_plans import plan
 
 pytestmark = pytest.mark.django_db
 
@@ -38,21 +38,6 @@ def test_other_records_main_date_is_their_one_date(factory, column):
     record = factory(**{column: date(2019, 11, 2)})
     record.refresh_from_db()
     assert record.main_date == date(2019, 11, 2)
-
-
-def plan(queryset) -> str:
-    """The plan of `queryset` where only an index can give the order: on PostgreSQL with
-    sequential scans and sorts ruled out (the test tables are tiny, and a sort of three
-    rows is what the planner would rather do), on SQLite as it comes."""
-    sql, params = queryset.query.sql_with_params()
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute("SET LOCAL enable_sort = off")
-            cursor.execute(f"EXPLAIN {sql}", params)
-        else:
-            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
-        return "\n".join(str(row) for row in cursor.fetchall())
 
 
 LISTS = [
