@@ -6,9 +6,9 @@ offices, on every request whether or not the analyst looks at it. This filter of
 year from the earliest main date to the latest (or this year), newest first, found in one
 query of two probes per publication status of the index that every list already has
 (status, main date: cooperation/models/list_order.py), so its cost does not grow with the
-table. A
-year without records is offered too and lists none; it is by the same main date as the
-public lists' `year_min` and `year_max` (an office's opening, else its announcement).
+table. A year without records is offered too and lists none; it is by the same main date,
+and takes the same years, as the public lists' `year_min` and `year_max` (an office's
+opening, else its announcement).
 """
 
 from datetime import date
@@ -17,8 +17,7 @@ from django.contrib import admin
 from django.db.models import Subquery
 
 from cooperation.models import PublicationStatus
-
-FIRST_YEAR, LAST_YEAR = 1900, 2100  # as the public lists' year boxes take
+from cooperation.public.filters import FIRST_YEAR, LAST_YEAR
 
 
 def year_range(queryset) -> tuple[int, int] | None:
